@@ -1,0 +1,4 @@
+@NullMarked
+package org.stancewatch.alert;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.stancewatch.extract;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.stancewatch.ingest;
+
+import org.jspecify.annotations.NullMarked;
