@@ -1,0 +1,55 @@
+package org.stancewatch.ingest;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The ingest service's own settings ({@code stancewatch.ingest.*}); Kafka and the
+ * database are configured with Boot's {@code spring.kafka.*} and
+ * {@code spring.datasource.*}.
+ *
+ * @param topics how the service creates its topics
+ * @param relay the outbox relay
+ * @param poll the feed poller
+ */
+@ConfigurationProperties("stancewatch.ingest")
+public record IngestSettings(@DefaultValue Topics topics, @DefaultValue Relay relay, @DefaultValue Poll poll) {
+
+	/**
+	 * @param partitions partitions of the articles topic
+	 * @param replicationFactor replication factor of the topics the service creates
+	 */
+	public record Topics(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+	}
+
+	/**
+	 * @param enabled whether this instance relays the outbox to Kafka
+	 * @param batchSize outbox rows claimed per transaction
+	 * @param idleDelay pause when the outbox is empty
+	 * @param errorDelay pause after Kafka or the database failed
+	 * @param sendTimeout how long to wait for Kafka to acknowledge a batch
+	 */
+	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize,
+			@DefaultValue("200ms") Duration idleDelay, @DefaultValue("2s") Duration errorDelay,
+			@DefaultValue("30s") Duration sendTimeout) {
+	}
+
+	/**
+	 * @param enabled whether this instance polls feeds
+	 * @param defaultInterval interval for feeds created without one
+	 * @param jitter random part added to each next poll, as a fraction of the interval
+	 * @param maxBackoff the longest a failing feed waits before its next try
+	 * @param batchSize feeds claimed per round
+	 * @param threads polls run at once
+	 * @param lease how long a claimed feed stays reserved for this instance
+	 * @param idleDelay pause when no feed is due
+	 */
+	public record Poll(@DefaultValue("true") boolean enabled, @DefaultValue("5m") Duration defaultInterval,
+			@DefaultValue("0.1") double jitter, @DefaultValue("6h") Duration maxBackoff,
+			@DefaultValue("100") int batchSize, @DefaultValue("32") int threads, @DefaultValue("2m") Duration lease,
+			@DefaultValue("500ms") Duration idleDelay) {
+	}
+
+}

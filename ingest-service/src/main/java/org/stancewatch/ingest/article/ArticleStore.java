@@ -1,0 +1,110 @@
+package org.stancewatch.ingest.article;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.stancewatch.contracts.Article;
+import org.stancewatch.contracts.EventType;
+import org.stancewatch.ingest.outbox.Outbox;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores each article once and, in the same transaction, queues it for Kafka. A
+ * near-duplicate of an earlier article (a syndicated copy) is stored and published too,
+ * with {@code duplicateOf} naming the first one, so that downstream it does not count as
+ * an independent source.
+ */
+@Repository
+public class ArticleStore {
+
+	/**
+	 * Bits two 64-bit SimHashes may differ in and still be the same text (Manku et al.,
+	 * 2007).
+	 */
+	static final int NEAR_DUPLICATE_BITS = 3;
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	ArticleStore(JdbcClient jdbc, Outbox outbox) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * Stores an article unless one with its id exists.
+	 * @param article the normalised article; its {@code duplicateOf} is decided here
+	 * @param fingerprint 64-bit SimHash of its text
+	 * @return the stored article, or empty when it was already known
+	 */
+	@Transactional
+	public Optional<Article> save(Article article, long fingerprint) {
+		String duplicateOf = firstNearDuplicate(article, fingerprint);
+		Article stored = new Article(article.id(), article.url(), article.canonicalUrl(), article.title(),
+				article.source(), article.feedId(), article.publishedAt(), article.fetchedAt(), article.language(),
+				article.text(), article.summary(), article.contentHash(), duplicateOf);
+		int inserted = this.jdbc.sql("""
+				insert into article (id, feed_id, url, canonical_url, title, source, published_at, fetched_at, language,
+				  text, summary, content_hash, fingerprint, band0, band1, band2, band3, duplicate_of)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (id) do nothing""")
+			.params(stored.id(), (stored.feedId() != null) ? Long.valueOf(stored.feedId()) : null, stored.url(),
+					stored.canonicalUrl(), stored.title(), stored.source(), timestamp(stored),
+					Timestamp.from(stored.fetchedAt()), stored.language(), stored.text(), stored.summary(),
+					stored.contentHash(), fingerprint, band(fingerprint, 0), band(fingerprint, 1), band(fingerprint, 2),
+					band(fingerprint, 3), duplicateOf)
+			.update();
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+		this.outbox.append(EventType.ARTICLE, stored.id(), stored.id(), stored);
+		return Optional.of(stored);
+	}
+
+	/**
+	 * Whether an article with this id is stored; lets the poller skip work for known
+	 * items.
+	 */
+	public boolean exists(String id) {
+		return this.jdbc.sql("select exists(select 1 from article where id = ?)")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private @Nullable String firstNearDuplicate(Article article, long fingerprint) {
+		List<Candidate> candidates = this.jdbc.sql("""
+				select id, fingerprint, content_hash, duplicate_of from article
+				where id <> ? and (content_hash = ? or band0 = ? or band1 = ? or band2 = ? or band3 = ?)
+				order by created_at, id limit 200""")
+			.params(article.id(), article.contentHash(), band(fingerprint, 0), band(fingerprint, 1),
+					band(fingerprint, 2), band(fingerprint, 3))
+			.query((rs, row) -> new Candidate(rs.getString("id"), rs.getLong("fingerprint"),
+					rs.getString("content_hash"), rs.getString("duplicate_of")))
+			.list();
+		return candidates.stream()
+			.filter((candidate) -> candidate.contentHash().equals(article.contentHash())
+					|| Long.bitCount(candidate.fingerprint() ^ fingerprint) <= NEAR_DUPLICATE_BITS)
+			.findFirst()
+			.map((candidate) -> (candidate.duplicateOf() != null) ? candidate.duplicateOf() : candidate.id())
+			.orElse(null);
+	}
+
+	private static @Nullable Timestamp timestamp(Article article) {
+		return (article.publishedAt() != null) ? Timestamp.from(article.publishedAt()) : null;
+	}
+
+	static int band(long fingerprint, int band) {
+		return (int) ((fingerprint >>> (16 * band)) & 0xFFFF);
+	}
+
+	private record Candidate(String id, long fingerprint, String contentHash, @Nullable String duplicateOf) {
+	}
+
+}

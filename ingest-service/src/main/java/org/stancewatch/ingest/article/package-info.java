@@ -1,0 +1,8 @@
+/**
+ * Articles: parsing feeds, normalising entries, near-duplicate detection, full text,
+ * storage.
+ */
+@NullMarked
+package org.stancewatch.ingest.article;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,54 @@
+package org.stancewatch.ingest.outbox;
+
+import java.time.Instant;
+
+import org.stancewatch.contracts.CloudEvent;
+import org.stancewatch.contracts.EventJson;
+import org.stancewatch.contracts.EventType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends a message to the outbox in the caller's transaction, so it is published if and
+ * only if that transaction commits.
+ */
+@Component
+public class Outbox {
+
+	static final String SOURCE = "/stancewatch/ingest-service";
+
+	private final JdbcClient jdbc;
+
+	Outbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param type the event type, which fixes the topic
+	 * @param key the Kafka record key
+	 * @param eventId the CloudEvents id consumers deduplicate by
+	 * @param event the event record, written as JSON
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void append(EventType type, String key, String eventId, Object event) {
+		this.jdbc
+			.sql("insert into outbox (topic, message_key, event_id, event_type, subject, payload) "
+					+ "values (?, ?, ?, ?, ?, ?)")
+			.params(type.topic(), key, eventId, type.ceType(), key, EventJson.writeString(event))
+			.update();
+	}
+
+	/** A claimed outbox row, as the relay publishes it. */
+	record Message(long id, String topic, String key, String eventId, String eventType, String subject, String payload,
+			Instant createdAt) {
+
+		CloudEvent cloudEvent() {
+			return new CloudEvent(this.eventId, this.eventType, SOURCE, this.createdAt, this.subject);
+		}
+
+	}
+
+}
