@@ -20,8 +20,9 @@ public final class EventFixtures {
 				"Moscow formally recognised the Taliban government on Thursday, its foreign ministry said.");
 	}
 
+	/** A posted article (no feed) with the given id, URL and text. */
 	public static Article anArticle(String id, String url, String text) {
-		return new Article(id, url, url, "Moscow recognises Kabul government", "news.example.org", "feed-1", PUBLISHED,
+		return new Article(id, url, url, "Moscow recognises Kabul government", "news.example.org", null, PUBLISHED,
 				PUBLISHED.plusSeconds(60), "en", text, "Moscow recognises the government in Kabul.",
 				"sha256:" + Integer.toHexString(text.hashCode()), null);
 	}
