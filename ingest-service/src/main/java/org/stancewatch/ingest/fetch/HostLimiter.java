@@ -32,6 +32,12 @@ public final class HostLimiter {
 		}
 	}
 
+	/** Whether a request to the host is running now. */
+	boolean busy(String host) {
+		Semaphore permit = this.permits.get(host.toLowerCase(Locale.ROOT));
+		return permit != null && permit.availablePermits() == 0;
+	}
+
 	static String hostOf(URI url) {
 		String host = url.getHost();
 		return (host != null) ? host.toLowerCase(Locale.ROOT) : String.valueOf(url.getAuthority());
