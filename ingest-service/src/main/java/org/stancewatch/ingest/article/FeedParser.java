@@ -19,6 +19,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.XmlReaderException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
@@ -92,10 +93,13 @@ public final class FeedParser {
 	private static Reader reader(byte[] body, @Nullable String contentType) throws IOException {
 		if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=")) {
 			try {
-				return new XmlReader(new ByteArrayInputStream(body), contentType, true, DEFAULT_ENCODING);
+				// Strict mode: ROME's lenient mode would let the XML declaration override
+				// the HTTP charset.
+				return new XmlReader(new ByteArrayInputStream(body), contentType, false, DEFAULT_ENCODING);
 			}
-			catch (UnsupportedEncodingException ex) {
-				// An unknown charset in the header: let the document speak for itself.
+			catch (XmlReaderException | UnsupportedEncodingException ex) {
+				// Header and document disagree in a way strict mode refuses (a BOM, an
+				// unknown charset): let the document speak for itself.
 			}
 		}
 		return new XmlReader(new ByteArrayInputStream(body), true, DEFAULT_ENCODING);
