@@ -1,6 +1,7 @@
 /**
- * Articles: parsing feeds, normalising entries, near-duplicate detection, full text,
- * storage.
+ * From fetched bytes to contract {@code Article}s: feed parsing (ROME), URL
+ * canonicalisation, HTML to text, ids and hashes, near-duplicate fingerprints and
+ * full-text extraction from article pages.
  */
 @NullMarked
 package org.stancewatch.ingest.article;
