@@ -1,0 +1,51 @@
+package org.stancewatch.ingest.article;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NearDuplicatesTests {
+
+	private final String original = HtmlText.toPlainText(ArticleFixtures.DELISTING_ORIGINAL);
+
+	private final String syndicated = HtmlText.toPlainText(ArticleFixtures.DELISTING_SYNDICATED);
+
+	private final String otherStory = HtmlText.toPlainText(ArticleFixtures.TRADE_TALKS);
+
+	@Test
+	void shouldCallASyndicatedCopyWithAnotherBylineAndFooterANearDuplicate() {
+		assertThat(this.original).isNotEqualTo(this.syndicated);
+		assertThat(NearDuplicates.isCandidate(NearDuplicates.fingerprint(this.original),
+				NearDuplicates.fingerprint(this.syndicated)))
+			.isTrue();
+		assertThat(NearDuplicates.isNearDuplicate(this.original, this.syndicated)).isTrue();
+	}
+
+	@Test
+	void shouldNotConfuseTwoDifferentStoriesOnTheSameSubject() {
+		assertThat(NearDuplicates.isCandidate(NearDuplicates.fingerprint(this.original),
+				NearDuplicates.fingerprint(this.otherStory)))
+			.isFalse();
+		assertThat(NearDuplicates.isNearDuplicate(this.original, this.otherStory)).isFalse();
+	}
+
+	@Test
+	void shouldCallACopyCutAfterTwoParagraphsANearDuplicate() {
+		String[] paragraphs = this.original.split("\n\n");
+		String truncated = paragraphs[1] + "\n\n" + paragraphs[2];
+
+		assertThat(NearDuplicates.isNearDuplicate(this.original, truncated)).isTrue();
+	}
+
+	@Test
+	void shouldGiveTheSameFingerprintForTheSameWordsWhateverTheirSpacingAndCase() {
+		assertThat(NearDuplicates.fingerprint("The Harbour  reopened,\n\non TUESDAY."))
+			.isEqualTo(NearDuplicates.fingerprint("the harbour reopened on tuesday"));
+	}
+
+	@Test
+	void shouldNotCallShortTextsCopies() {
+		assertThat(NearDuplicates.isNearDuplicate("Talks resume in Doha", "Talks resume in Doha")).isFalse();
+	}
+
+}
