@@ -61,6 +61,8 @@ create table article (
 );
 
 create index article_content_hash on article (content_hash);
+create index article_title on article (lower(title));
+create index article_created on article (created_at desc);
 create index article_band0 on article (band0);
 create index article_band1 on article (band1);
 create index article_band2 on article (band2);

@@ -1,12 +1,20 @@
 package org.stancewatch.ingest;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class IngestApplication {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(IngestApplication.class, args);

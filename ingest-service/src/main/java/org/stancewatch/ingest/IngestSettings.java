@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topics how the service creates its topics
  * @param relay the outbox relay
  * @param poll the feed poller
+ * @param fetch limits for every HTTP fetch of a feed or an article page
  */
 @ConfigurationProperties("stancewatch.ingest")
-public record IngestSettings(@DefaultValue Topics topics, @DefaultValue Relay relay, @DefaultValue Poll poll) {
+public record IngestSettings(@DefaultValue Topics topics, @DefaultValue Relay relay, @DefaultValue Poll poll,
+		@DefaultValue Fetch fetch) {
 
 	/**
 	 * @param partitions partitions of the articles topic
@@ -50,6 +52,27 @@ public record IngestSettings(@DefaultValue Topics topics, @DefaultValue Relay re
 			@DefaultValue("0.1") double jitter, @DefaultValue("6h") Duration maxBackoff,
 			@DefaultValue("100") int batchSize, @DefaultValue("32") int threads, @DefaultValue("2m") Duration lease,
 			@DefaultValue("500ms") Duration idleDelay) {
+	}
+
+	/**
+	 * @param connectTimeout time to open the connection
+	 * @param readTimeout longest silence while reading
+	 * @param totalTimeout hard limit for a whole fetch, so a server that drips bytes is
+	 * cut off
+	 * @param maxBytes largest body accepted, counted after decompression
+	 * @param maxRedirects redirects followed before giving up
+	 * @param allowPrivateAddresses fetch loopback, private and link-local addresses too;
+	 * only for tests and the local demo, never where the service can reach an internal
+	 * network
+	 * @param userAgent the User-Agent sent with every request
+	 * @param fullTextBelow fetch the article page when the feed's text is shorter than
+	 * this
+	 */
+	public record Fetch(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout,
+			@DefaultValue("30s") Duration totalTimeout, @DefaultValue("10485760") long maxBytes,
+			@DefaultValue("5") int maxRedirects, @DefaultValue("false") boolean allowPrivateAddresses,
+			@DefaultValue("stancewatch/0.1 (news monitor; +https://github.com/stancewatch/stancewatch)") String userAgent,
+			@DefaultValue("800") int fullTextBelow) {
 	}
 
 }

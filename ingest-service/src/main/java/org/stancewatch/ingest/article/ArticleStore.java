@@ -23,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleStore {
 
 	/**
-	 * Bits two 64-bit SimHashes may differ in and still be the same text (Manku et al.,
-	 * 2007).
+	 * Syndicated copies mostly arrive within hours: compare with this many of the latest
+	 * articles.
 	 */
-	static final int NEAR_DUPLICATE_BITS = 3;
+	static final int RECENT_CANDIDATES = 500;
 
 	private final JdbcClient jdbc;
 
@@ -78,19 +78,37 @@ public class ArticleStore {
 			.single();
 	}
 
+	/**
+	 * The first stored article this one copies. Candidates are gathered cheaply (same
+	 * text hash, a shared SimHash band, the same title, or among the most recent
+	 * articles), narrowed by SimHash distance in SQL, and confirmed by comparing the
+	 * texts.
+	 */
 	private @Nullable String firstNearDuplicate(Article article, long fingerprint) {
 		List<Candidate> candidates = this.jdbc.sql("""
-				select id, fingerprint, content_hash, duplicate_of from article
-				where id <> ? and (content_hash = ? or band0 = ? or band1 = ? or band2 = ? or band3 = ?)
-				order by created_at, id limit 200""")
-			.params(article.id(), article.contentHash(), band(fingerprint, 0), band(fingerprint, 1),
-					band(fingerprint, 2), band(fingerprint, 3))
-			.query((rs, row) -> new Candidate(rs.getString("id"), rs.getLong("fingerprint"),
-					rs.getString("content_hash"), rs.getString("duplicate_of")))
+				select id, text, content_hash, duplicate_of from article
+				where id <> :id
+				  and (content_hash = :hash or band0 = :b0 or band1 = :b1 or band2 = :b2 or band3 = :b3
+				       or lower(title) = lower(:title)
+				       or id in (select id from article order by created_at desc limit :recent))
+				  and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
+				order by created_at, id limit 20""")
+			.param("id", article.id())
+			.param("hash", article.contentHash())
+			.param("b0", band(fingerprint, 0))
+			.param("b1", band(fingerprint, 1))
+			.param("b2", band(fingerprint, 2))
+			.param("b3", band(fingerprint, 3))
+			.param("title", article.title())
+			.param("recent", RECENT_CANDIDATES)
+			.param("fingerprint", fingerprint)
+			.param("distance", NearDuplicates.CANDIDATE_DISTANCE)
+			.query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("text"), rs.getString("content_hash"),
+					rs.getString("duplicate_of")))
 			.list();
 		return candidates.stream()
 			.filter((candidate) -> candidate.contentHash().equals(article.contentHash())
-					|| Long.bitCount(candidate.fingerprint() ^ fingerprint) <= NEAR_DUPLICATE_BITS)
+					|| NearDuplicates.isNearDuplicate(candidate.text(), article.text()))
 			.findFirst()
 			.map((candidate) -> (candidate.duplicateOf() != null) ? candidate.duplicateOf() : candidate.id())
 			.orElse(null);
@@ -104,7 +122,7 @@ public class ArticleStore {
 		return (int) ((fingerprint >>> (16 * band)) & 0xFFFF);
 	}
 
-	private record Candidate(String id, long fingerprint, String contentHash, @Nullable String duplicateOf) {
+	private record Candidate(String id, String text, String contentHash, @Nullable String duplicateOf) {
 	}
 
 }

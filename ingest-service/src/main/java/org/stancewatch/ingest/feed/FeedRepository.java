@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Feeds in PostgreSQL. */
 @Repository
@@ -100,6 +101,71 @@ class FeedRepository {
 					(Integer) rs.getObject("http_status"), rs.getString("outcome"), rs.getInt("new_articles"),
 					rs.getString("error")))
 			.list();
+	}
+
+	/**
+	 * Leases up to {@code limit} due feeds to {@code owner}; rows leased by another live
+	 * instance are skipped, and an expired lease (its poller died) is taken over.
+	 */
+	List<DueFeed> claimDue(String owner, Duration lease, int limit) {
+		return this.jdbc.sql("""
+				update feed set lease_owner = :owner, lease_until = now() + make_interval(secs => :lease)
+				where id in (select id from feed
+				             where enabled and next_poll_at <= now() and (lease_until is null or lease_until < now())
+				             order by next_poll_at limit :limit for update skip locked)
+				returning id, url, etag, last_modified, poll_interval_s, fetch_full_text, consecutive_failures""")
+			.param("owner", owner)
+			.param("lease", lease.toSeconds())
+			.param("limit", limit)
+			.query((rs, row) -> new DueFeed(rs.getLong("id"), URI.create(rs.getString("url")), rs.getString("etag"),
+					rs.getString("last_modified"), Duration.ofSeconds(rs.getLong("poll_interval_s")),
+					rs.getBoolean("fetch_full_text"), rs.getInt("consecutive_failures")))
+			.list();
+	}
+
+	/**
+	 * Records a poll's outcome, sets the next poll and releases the lease, in one
+	 * transaction.
+	 */
+	@Transactional
+	void recordPoll(DueFeed feed, PollResult result, Instant startedAt, Duration took, Instant nextPollAt) {
+		boolean failed = result.outcome() == PollResult.Outcome.FAILED
+				|| result.outcome() == PollResult.Outcome.THROTTLED;
+		boolean gone = result.outcome() == PollResult.Outcome.GONE;
+		this.jdbc
+			.sql("""
+					update feed set
+					  url = case when cast(:movedTo as text) is not null and not exists
+					          (select 1 from feed other where other.url = cast(:movedTo as text) and other.id <> :id) then cast(:movedTo as text) else url end,
+					  etag = case when :keepValidators then etag else cast(:etag as text) end,
+					  last_modified = case when :keepValidators then last_modified else cast(:lastModified as text) end,
+					  last_polled_at = :startedAt,
+					  last_status = :outcome,
+					  last_error = cast(:error as text),
+					  consecutive_failures = case when :failed then consecutive_failures + 1 else 0 end,
+					  enabled = enabled and not :gone,
+					  disabled_reason = case when :gone then cast(:error as text) else disabled_reason end,
+					  next_poll_at = :nextPollAt,
+					  lease_owner = null, lease_until = null, updated_at = now()
+					where id = :id""")
+			.param("movedTo", (result.movedTo() != null) ? result.movedTo().toString() : null)
+			.param("keepValidators", failed || gone)
+			.param("etag", result.etag())
+			.param("lastModified", result.lastModified())
+			.param("startedAt", Timestamp.from(startedAt))
+			.param("outcome", result.outcome().name())
+			.param("error", result.error())
+			.param("failed", failed)
+			.param("gone", gone)
+			.param("nextPollAt", Timestamp.from(nextPollAt))
+			.param("id", feed.id())
+			.update();
+		this.jdbc.sql(
+				"insert into fetch_history (feed_id, started_at, duration_ms, http_status, outcome, new_articles, error) "
+						+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(feed.id(), Timestamp.from(startedAt), (int) took.toMillis(), result.httpStatus(),
+					result.outcome().name(), result.newArticles(), result.error())
+			.update();
 	}
 
 	private Feed feed(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +45,20 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final IngestSettings.Relay settings;
 
+	private final Counter published;
+
 	private volatile boolean running;
 
 	private Thread thread;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-			IngestSettings settings) {
+			IngestSettings settings, MeterRegistry meters) {
+		Gauge.builder("stancewatch.ingest.outbox.backlog", this::backlog)
+			.description("Outbox rows not yet acknowledged by Kafka")
+			.register(meters);
+		this.published = Counter.builder("stancewatch.ingest.outbox.published")
+			.description("Outbox rows published to Kafka")
+			.register(meters);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -68,6 +79,7 @@ class OutboxRelay implements SmartLifecycle {
 			}
 			publish(batch);
 			delete(batch);
+			this.published.increment(batch.size());
 			return batch.size();
 		});
 		return (published != null) ? published : 0;
@@ -97,6 +109,10 @@ class OutboxRelay implements SmartLifecycle {
 		CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 			.orTimeout(this.settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
 			.join();
+	}
+
+	private long backlog() {
+		return this.jdbc.sql("select count(*) from outbox").query(Long.class).single();
 	}
 
 	private void delete(List<Outbox.Message> batch) {

@@ -1,0 +1,158 @@
+package org.stancewatch.ingest.feed;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stancewatch.contracts.Article;
+import org.jspecify.annotations.Nullable;
+import org.stancewatch.ingest.IngestSettings;
+import org.stancewatch.ingest.article.ArticlePages;
+import org.stancewatch.ingest.article.ArticleReader;
+import org.stancewatch.ingest.article.HtmlText;
+import org.stancewatch.ingest.article.ArticleStore;
+import org.stancewatch.ingest.article.FeedEntry;
+import org.stancewatch.ingest.article.FeedParseException;
+import org.stancewatch.ingest.article.FeedParser;
+import org.stancewatch.ingest.article.ParsedFeed;
+import org.stancewatch.ingest.fetch.FeedFetcher;
+import org.stancewatch.ingest.fetch.FetchResult;
+import org.stancewatch.ingest.fetch.HostLimiter;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * One poll of one feed: a conditional GET, then each new item normalised (its page
+ * fetched when the feed carries only a summary), stored and queued for Kafka. Whatever
+ * fails is returned as the poll's outcome, to be recorded against the feed.
+ */
+@Component
+class FeedReader {
+
+	private static final Logger logger = LoggerFactory.getLogger(FeedReader.class);
+
+	private final FeedFetcher fetcher;
+
+	private final HostLimiter hosts;
+
+	private final FeedParser parser = new FeedParser();
+
+	private final ArticleReader articles;
+
+	private final ArticleStore store;
+
+	private final Clock clock;
+
+	private final Counter newArticles;
+
+	private final Counter duplicateArticles;
+
+	private final ArticlePages pages;
+
+	private final int fullTextBelow;
+
+	FeedReader(FeedFetcher fetcher, HostLimiter hosts, ArticleReader articles, ArticlePages pages, ArticleStore store,
+			Clock clock, MeterRegistry meters, IngestSettings settings) {
+		this.pages = pages;
+		this.fullTextBelow = settings.fetch().fullTextBelow();
+		this.fetcher = fetcher;
+		this.hosts = hosts;
+		this.articles = articles;
+		this.store = store;
+		this.clock = clock;
+		this.newArticles = Counter.builder("stancewatch.ingest.articles")
+			.tag("kind", "new")
+			.description("Articles read from feeds")
+			.register(meters);
+		this.duplicateArticles = Counter.builder("stancewatch.ingest.articles")
+			.tag("kind", "duplicate")
+			.description("Articles read from feeds")
+			.register(meters);
+	}
+
+	PollResult read(DueFeed feed) {
+		FetchResult fetched;
+		try {
+			fetched = this.hosts.callExclusively(feed.url(),
+					() -> this.fetcher.fetch(feed.url(), feed.etag(), feed.lastModified()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return PollResult.failed(null, "Interrupted while waiting for the host");
+		}
+		if (fetched instanceof FetchResult.Ok ok) {
+			return readEntries(feed, ok);
+		}
+		if (fetched instanceof FetchResult.NotModified notModified) {
+			return new PollResult(PollResult.Outcome.NOT_MODIFIED, 304, null, notModified.etag(),
+					notModified.lastModified(), notModified.permanentRedirect(), null, 0, 0);
+		}
+		if (fetched instanceof FetchResult.Gone gone) {
+			return new PollResult(PollResult.Outcome.GONE, 410, "Gone (410) at " + gone.finalUrl() + ": feed disabled",
+					null, null, null, null, 0, 0);
+		}
+		if (fetched instanceof FetchResult.Throttled throttled) {
+			return new PollResult(PollResult.Outcome.THROTTLED, throttled.status(),
+					"Throttled (" + throttled.status() + "), retry after "
+							+ ((throttled.retryAfter() != null) ? throttled.retryAfter() : "backoff"),
+					null, null, null, throttled.retryAfter(), 0, 0);
+		}
+		FetchResult.Failed failed = (FetchResult.Failed) fetched;
+		return PollResult.failed(null, failed.kind() + ": " + failed.reason());
+	}
+
+	private PollResult readEntries(DueFeed feed, FetchResult.Ok ok) {
+		ParsedFeed parsed;
+		try {
+			parsed = this.parser.parse(ok.body(), ok.contentType(), ok.finalUrl());
+		}
+		catch (FeedParseException ex) {
+			return new PollResult(PollResult.Outcome.FAILED, 200, "Unreadable feed: " + ex.getMessage(), ok.etag(),
+					ok.lastModified(), ok.permanentRedirect(), null, 0, 0);
+		}
+		Instant fetchedAt = this.clock.instant();
+		int added = 0;
+		int known = 0;
+		for (FeedEntry entry : parsed.entries()) {
+			try {
+				if (readEntry(feed, entry, parsed.language(), fetchedAt)) {
+					added++;
+				}
+				else {
+					known++;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				logger.info("Feed {}: skipped an item that cannot be read: {}", feed.id(), ex.getMessage());
+			}
+		}
+		this.newArticles.increment(added);
+		this.duplicateArticles.increment(known);
+		return new PollResult(PollResult.Outcome.OK, 200, null, ok.etag(), ok.lastModified(), ok.permanentRedirect(),
+				null, added, known);
+	}
+
+	/**
+	 * @return whether the entry was a new article
+	 */
+	private boolean readEntry(DueFeed feed, FeedEntry entry, @Nullable String language, Instant fetchedAt) {
+		String id = this.articles.idOf(entry, feed.id());
+		if (this.store.exists(id)) {
+			return false;
+		}
+		String pageText = needsPage(feed, entry) ? this.pages.mainText(URI.create(entry.link())) : null;
+		ArticleReader.Normalized read = this.articles.fromEntry(entry, language, feed.id(), feed.url(), fetchedAt,
+				pageText);
+		return this.store.save(read.article(), read.fingerprint()).isPresent();
+	}
+
+	private boolean needsPage(DueFeed feed, FeedEntry entry) {
+		return feed.fetchFullText() && entry.link() != null
+				&& HtmlText.toPlainText(entry.bodyHtml()).length() < this.fullTextBelow;
+	}
+
+}

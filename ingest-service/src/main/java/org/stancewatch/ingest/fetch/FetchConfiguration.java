@@ -1,0 +1,24 @@
+package org.stancewatch.ingest.fetch;
+
+import org.stancewatch.ingest.IngestSettings;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One fetcher and one per-host limiter for feeds and article pages alike. */
+@Configuration(proxyBeanMethods = false)
+class FetchConfiguration {
+
+	@Bean(destroyMethod = "close")
+	FeedFetcher feedFetcher(IngestSettings settings) {
+		IngestSettings.Fetch fetch = settings.fetch();
+		return new FeedFetcher(new FetchSettings(fetch.connectTimeout(), fetch.readTimeout(), fetch.totalTimeout(),
+				fetch.maxBytes(), fetch.maxRedirects(), fetch.allowPrivateAddresses(), fetch.userAgent()));
+	}
+
+	@Bean
+	HostLimiter hostLimiter() {
+		return new HostLimiter();
+	}
+
+}
