@@ -1,6 +1,7 @@
 package org.stancewatch.ingest;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,9 @@ public class IngestApplication {
 	}
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("import")) {
+			System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(IngestApplication.class, args);
 	}
 

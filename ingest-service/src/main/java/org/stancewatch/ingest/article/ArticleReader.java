@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArticleReader {
 
+	/** The {@code source} of an article imported from a file that names no URL. */
+	static final String FILE_SOURCE = "local-file";
+
 	/**
 	 * The id the article will have, computed before any page is fetched, so known items
 	 * cost nothing.
@@ -74,16 +77,24 @@ public class ArticleReader {
 		String canonical = canonical(url);
 		String text = body.contains("<") ? HtmlText.toPlainText(body) : body.strip();
 		return normalized(new Article(Hashes.sha256Hex(canonical), url, canonical, (title != null) ? title.strip() : "",
-				UrlCanonicalizer.sourceHost(url), null, publishedAt, receivedAt, language, text, null,
-				contentHash(text), null));
+				isFile(url) ? FILE_SOURCE : UrlCanonicalizer.sourceHost(url), null, publishedAt, receivedAt, language,
+				text, null, contentHash(text), null));
 	}
 
 	private static Normalized normalized(Article article) {
 		return new Normalized(article, NearDuplicates.fingerprint(article.text()));
 	}
 
+	/**
+	 * A file imported without a {@code url:} header keeps its {@code file:} URI as its
+	 * URL.
+	 */
 	private static String canonical(String url) {
-		return UrlCanonicalizer.canonicalize(url);
+		return isFile(url) ? URI.create(url).normalize().toString() : UrlCanonicalizer.canonicalize(url);
+	}
+
+	private static boolean isFile(String url) {
+		return url.regionMatches(true, 0, "file:", 0, 5);
 	}
 
 	private static String contentHash(String text) {

@@ -41,6 +41,11 @@ public class Outbox {
 			.update();
 	}
 
+	/** Rows not yet acknowledged by Kafka. */
+	public long backlog() {
+		return this.jdbc.sql("select count(*) from outbox").query(Long.class).single();
+	}
+
 	/** A claimed outbox row, as the relay publishes it. */
 	record Message(long id, String topic, String key, String eventId, String eventType, String subject, String payload,
 			Instant createdAt) {

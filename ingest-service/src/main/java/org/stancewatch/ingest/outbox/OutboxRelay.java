@@ -52,8 +52,8 @@ class OutboxRelay implements SmartLifecycle {
 	private Thread thread;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-			IngestSettings settings, MeterRegistry meters) {
-		Gauge.builder("stancewatch.ingest.outbox.backlog", this::backlog)
+			IngestSettings settings, MeterRegistry meters, Outbox outbox) {
+		Gauge.builder("stancewatch.ingest.outbox.backlog", outbox::backlog)
 			.description("Outbox rows not yet acknowledged by Kafka")
 			.register(meters);
 		this.published = Counter.builder("stancewatch.ingest.outbox.published")
@@ -109,10 +109,6 @@ class OutboxRelay implements SmartLifecycle {
 		CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 			.orTimeout(this.settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
 			.join();
-	}
-
-	private long backlog() {
-		return this.jdbc.sql("select count(*) from outbox").query(Long.class).single();
 	}
 
 	private void delete(List<Outbox.Message> batch) {

@@ -1,0 +1,76 @@
+package org.stancewatch.ingest.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.stancewatch.contracts.Article;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/articles}: an article sent directly, e.g. from a tool that has no
+ * feed. It is normalised, de-duplicated and published like a feed item.
+ */
+@RestController
+@RequestMapping("/api/articles")
+class ArticleController {
+
+	private final ArticleReader reader;
+
+	private final ArticleStore store;
+
+	private final Clock clock;
+
+	ArticleController(ArticleReader reader, ArticleStore store, Clock clock) {
+		this.reader = reader;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/** 201 with the stored article when it is new, 200 with the id when it was known. */
+	@PostMapping
+	ResponseEntity<?> submit(@Valid @RequestBody SubmittedArticle submitted) {
+		ArticleReader.Normalized normalized = this.reader.fromSubmitted(submitted.url(), submitted.title(),
+				submitted.text(), submitted.publishedAt(), submitted.language(), this.clock.instant());
+		Optional<Article> stored = this.store.save(normalized.article(), normalized.fingerprint());
+		if (stored.isPresent()) {
+			return ResponseEntity.status(HttpStatus.CREATED).body(stored.get());
+		}
+		return ResponseEntity.ok(new Known(normalized.article().id(), "already known"));
+	}
+
+	/**
+	 * An article as a client sends it.
+	 *
+	 * @param url its http or https URL
+	 * @param title its title
+	 * @param text its body, plain text or HTML
+	 * @param publishedAt when it was published, ISO-8601, when known
+	 * @param language its language, when known
+	 */
+	record SubmittedArticle(
+			@NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://\\S+",
+					message = "must be an http or https URL") String url,
+			@Nullable @Size(max = 1000) String title, @NotBlank @Size(max = 1_000_000) String text,
+			@Nullable Instant publishedAt, @Nullable @Size(max = 35) String language) {
+	}
+
+	/**
+	 * @param id the id of the article already stored
+	 * @param status what happened
+	 */
+	record Known(String id, String status) {
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.stancewatch.ingest.article;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.stancewatch.contracts.ArticleFile;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports article files: the header format of the evaluation corpus ({@code url:},
+ * {@code title:}, {@code published:} lines, {@code ---}, then the body; a file without a
+ * header is all body) and {@code .html} pages. Directories are walked. Progress and every
+ * file that fails, by name, go to the given stream; the rest are still imported.
+ */
+@Component
+public class ArticleImport {
+
+	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+	private final ArticleReader reader;
+
+	private final ArticleStore store;
+
+	private final Clock clock;
+
+	ArticleImport(ArticleReader reader, ArticleStore store, Clock clock) {
+		this.reader = reader;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	public Result importPaths(List<Path> paths, PrintStream progress) {
+		List<Path> files = files(paths, progress);
+		Result result = new Result(files.size());
+		Instant lastReport = Instant.now();
+		for (Path file : files) {
+			try {
+				ArticleReader.Normalized normalized = read(file);
+				if (this.store.save(normalized.article(), normalized.fingerprint()).isPresent()) {
+					result.added++;
+				}
+				else {
+					result.known++;
+				}
+			}
+			catch (IOException | UncheckedIOException | IllegalArgumentException ex) {
+				result.failed.add(file);
+				progress.printf("FAILED %s: %s%n", file, ex.getMessage());
+			}
+			if (Duration.between(lastReport, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
+				progress.println(result);
+				lastReport = Instant.now();
+			}
+		}
+		progress.println(result);
+		return result;
+	}
+
+	private ArticleReader.Normalized read(Path file) throws IOException {
+		String content;
+		try {
+			content = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalArgumentException("the file is not UTF-8 text", ex);
+		}
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		Instant now = this.clock.instant();
+		if (name.endsWith(".html") || name.endsWith(".htm")) {
+			Document page = Jsoup.parse(content, file.toUri().toString());
+			return this.reader.fromSubmitted(file.toUri().toString(), page.title(), ArticlePages.mainText(page), null,
+					null, now);
+		}
+		ArticleFile article = ArticleFile.parse(content);
+		if (article.body().isBlank()) {
+			throw new IllegalArgumentException("the file has no body text");
+		}
+		String url = (article.url() != null) ? article.url() : file.toUri().toString();
+		return this.reader.fromSubmitted(url, article.title(), article.body(), article.publishedAt(), null, now);
+	}
+
+	private static List<Path> files(List<Path> paths, PrintStream progress) {
+		List<Path> files = new ArrayList<>();
+		for (Path path : paths) {
+			if (Files.isDirectory(path)) {
+				try (Stream<Path> walk = Files.walk(path)) {
+					walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+				}
+				catch (IOException ex) {
+					progress.printf("FAILED %s: %s%n", path, ex.getMessage());
+				}
+			}
+			else {
+				files.add(path);
+			}
+		}
+		return files;
+	}
+
+	/** What an import did, printed as progress. */
+	public static final class Result {
+
+		private final int total;
+
+		int added;
+
+		int known;
+
+		final List<Path> failed = new ArrayList<>();
+
+		Result(int total) {
+			this.total = total;
+		}
+
+		public boolean hasFailures() {
+			return !this.failed.isEmpty();
+		}
+
+		public int added() {
+			return this.added;
+		}
+
+		public int known() {
+			return this.known;
+		}
+
+		public List<Path> failed() {
+			return List.copyOf(this.failed);
+		}
+
+		@Override
+		public String toString() {
+			return "imported %d/%d files: %d new, %d already known, %d failed".formatted(
+					this.added + this.known + this.failed.size(), this.total, this.added, this.known,
+					this.failed.size());
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.stancewatch.ingest.article;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stancewatch.contracts.EventJson;
+import org.stancewatch.testsupport.RealKafkaAndPostgres;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ways in besides feeds: {@code POST /api/articles} and file imports. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "stancewatch.ingest.poll.enabled=false")
+@ContextConfiguration(initializers = RealKafkaAndPostgres.class)
+class ArticleIntakeIT {
+
+	private static final String STORY = """
+			The ministry said on Tuesday that talks on transit fees had made progress, and that a second round
+			would be held in the spring. Traders at the crossing said queues of lorries had grown shorter since
+			the new schedule began, although fuel prices remained high and several routes were still closed by
+			snow. Officials from both governments are expected to sign a memorandum on customs procedures.""";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ArticleImport articleImport;
+
+	@Test
+	void shouldStoreAPostedArticleOnceAndLinkASyndicatedCopyToIt() throws Exception {
+		HttpResponse<String> first = post("""
+				{"url":"https://desk.example.org/transit?utm_source=x","title":"Transit talks","text":%s,
+				 "publishedAt":"2025-11-04T09:00:00Z","language":"en"}""".formatted(json(STORY)));
+		assertThat(first.statusCode()).isEqualTo(201);
+		JsonNode original = EventJson.mapper().readTree(first.body());
+		assertThat(original.get("canonicalUrl").asString()).isEqualTo("https://desk.example.org/transit");
+		assertThat(original.get("duplicateOf").isNull()).isTrue();
+
+		HttpResponse<String> again = post("""
+				{"url":"https://desk.example.org/transit","title":"Transit talks","text":%s}""".formatted(json(STORY)));
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).contains(original.get("id").asString()).contains("already known");
+
+		HttpResponse<String> copy = post("""
+				{"url":"https://wire.example.net/2025/11/transit-talks","title":"Transit talks progress","text":%s}"""
+			.formatted(json("By a staff reporter. " + STORY + " This story first appeared on desk.example.org.")));
+		assertThat(copy.statusCode()).isEqualTo(201);
+		assertThat(EventJson.mapper().readTree(copy.body()).get("duplicateOf").asString())
+			.isEqualTo(original.get("id").asString());
+	}
+
+	@Test
+	void shouldSayWhatIsWrongWithAPostedArticle() throws Exception {
+		HttpResponse<String> response = post("{\"url\":\"not a url\",\"text\":\"\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("url").contains("text");
+	}
+
+	@Test
+	void shouldImportHeaderFilesPlainFilesAndPagesAndNameTheFilesThatFail(@TempDir Path folder) throws Exception {
+		Files.writeString(folder.resolve("a-with-header.txt"), """
+				url: https://desk.example.org/imported-one
+				title: Imported one
+				published: 2025-10-02
+				---
+				A council of elders met in the provincial capital to discuss the reopening of schools.""");
+		Files.writeString(folder.resolve("b-plain.txt"), "A plain file with no header is all body text about a dam.");
+		Files.writeString(folder.resolve("c-page.html"), """
+				<html><head><title>Saved page</title></head><body><nav>Menu</nav>
+				<article><p>A saved page about a new road between two districts.</p></article></body></html>""");
+		Files.writeString(folder.resolve("d-broken.txt"), "url: https://desk.example.org/x\ntitle: never closed\n");
+		Files.write(folder.resolve("e-latin1.txt"), "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1));
+
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		ArticleImport.Result result = this.articleImport.importPaths(List.of(folder),
+				new PrintStream(progress, true, StandardCharsets.UTF_8));
+		assertThat(result.added()).as(() -> progress.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+		assertThat(result.failed()).extracting((path) -> path.getFileName().toString())
+			.containsExactlyInAnyOrder("d-broken.txt", "e-latin1.txt");
+		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("FAILED " + folder.resolve("d-broken.txt"))
+			.contains("imported 5/5 files: 3 new, 0 already known, 2 failed");
+
+		ArticleImport.Result again = this.articleImport.importPaths(List.of(folder),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		assertThat(again.known()).isEqualTo(3);
+	}
+
+	private HttpResponse<String> post(String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/articles"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String json(String text) {
+		return EventJson.writeString(text);
+	}
+
+}
