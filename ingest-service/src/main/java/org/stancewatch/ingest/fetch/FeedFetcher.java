@@ -186,7 +186,7 @@ public final class FeedFetcher implements AutoCloseable {
 				case 429, 503 -> Hop.done(new FetchResult.Throttled(status, retryAfter(response)));
 				default -> (status >= 200 && status < 300) ? Hop.done(body(response, url, permanent, deadline))
 						: Hop.done(new FetchResult.Failed(FailureKind.HTTP_STATUS,
-								"HTTP " + new StatusLine(response) + " from " + url, url));
+								"HTTP " + new StatusLine(response) + " from " + url, url, status));
 			};
 			complete = hop.result() instanceof FetchResult.Ok;
 			return hop;
