@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
 public final class FeedParser {
 
 	private static final String DEFAULT_ENCODING = "UTF-8";
+
+	private static final Pattern HTML_START = Pattern
+		.compile("(?is)(?:\\xEF\\xBB\\xBF)?(?:\\s|<\\?xml.*?\\?>|<!--.*?-->)*(?:<!doctype\\s+html|<html)");
 
 	/**
 	 * Parses a fetched body.
@@ -66,12 +70,15 @@ public final class FeedParser {
 				return input().build(reader);
 			}
 		}
-		catch (FeedException ex) {
-			throw new FeedParseException("invalid feed XML at " + feedUrl + ": " + messageOf(ex), ex);
-		}
-		catch (IllegalArgumentException ex) {
-			String what = looksLikeHtml(body) ? "an HTML page, not a feed" : "not a recognised RSS, RDF or Atom feed";
-			throw new FeedParseException(feedUrl + " is " + what + " (" + messageOf(ex) + ")", ex);
+		catch (FeedException | IllegalArgumentException ex) {
+			if (looksLikeHtml(body)) {
+				throw new FeedParseException(feedUrl + " is an HTML page, not a feed (" + messageOf(ex) + ")", ex);
+			}
+			if (ex instanceof FeedException) {
+				throw new FeedParseException("invalid feed XML at " + feedUrl + ": " + messageOf(ex), ex);
+			}
+			throw new FeedParseException(feedUrl + " is not a recognised RSS, RDF or Atom feed (" + messageOf(ex) + ")",
+					ex);
 		}
 		catch (IOException ex) {
 			throw new FeedParseException("cannot decode the feed at " + feedUrl + ": " + messageOf(ex), ex);
@@ -197,10 +204,10 @@ public final class FeedParser {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
+	/** An HTML document: its first element (after declarations and comments) is html. */
 	private static boolean looksLikeHtml(byte[] body) {
-		String start = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1)
-			.toLowerCase(Locale.ROOT);
-		return start.contains("<html") || start.contains("<!doctype html");
+		String start = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
+		return HTML_START.matcher(start).lookingAt();
 	}
 
 	private static String messageOf(Throwable ex) {

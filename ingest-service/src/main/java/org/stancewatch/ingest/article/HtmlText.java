@@ -35,11 +35,11 @@ public final class HtmlText {
 			return "";
 		}
 		Element body = Jsoup.parse(html).body();
-		return toPlainText(body);
+		return elementText(body);
 	}
 
 	/** The plain text of an element already parsed. */
-	public static String toPlainText(Element root) {
+	static String elementText(Element root) {
 		Element copy = root.clone();
 		copy.select(DROPPED).remove();
 		TextCollector collector = new TextCollector();

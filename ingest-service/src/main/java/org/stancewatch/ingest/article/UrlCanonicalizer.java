@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -74,12 +75,36 @@ public final class UrlCanonicalizer {
 		catch (URISyntaxException ex) {
 			throw new IllegalArgumentException("not a valid URL: '" + url + "' (" + ex.getReason() + ")", ex);
 		}
+		if (uri.getHost() == null && uri.getRawAuthority() != null) {
+			uri = withAsciiHost(uri, url);
+		}
 		String scheme = uri.getScheme();
 		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
 				|| uri.getHost() == null) {
 			throw new IllegalArgumentException("not an absolute http(s) URL: '" + url + "'");
 		}
 		return uri;
+	}
+
+	/**
+	 * java.net.URI leaves the host of an internationalised name undefined: punycode it.
+	 */
+	private static URI withAsciiHost(URI uri, String url) {
+		String authority = uri.getRawAuthority();
+		int at = authority.lastIndexOf('@');
+		String userInfo = (at >= 0) ? authority.substring(0, at + 1) : "";
+		String hostAndPort = authority.substring(at + 1);
+		int colon = hostAndPort.lastIndexOf(':');
+		String host = (colon >= 0) ? hostAndPort.substring(0, colon) : hostAndPort;
+		String port = (colon >= 0) ? hostAndPort.substring(colon) : "";
+		try {
+			String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+			return new URI(uri.getScheme() + "://" + userInfo + ascii + port + Objects.toString(uri.getRawPath(), "")
+					+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			throw new IllegalArgumentException("not a valid URL: '" + url + "'", ex);
+		}
 	}
 
 	private static String cleanQuery(String rawQuery) {

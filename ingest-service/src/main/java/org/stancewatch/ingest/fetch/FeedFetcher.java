@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -39,6 +39,7 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.message.StatusLine;
 import org.apache.hc.core5.util.Timeout;
@@ -186,7 +187,7 @@ public final class FeedFetcher implements AutoCloseable {
 				case 429, 503 -> Hop.done(new FetchResult.Throttled(status, retryAfter(response)));
 				default -> (status >= 200 && status < 300) ? Hop.done(body(response, url, permanent, deadline))
 						: Hop.done(new FetchResult.Failed(FailureKind.HTTP_STATUS,
-								"HTTP " + new StatusLine(response) + " from " + url, url));
+								"HTTP " + new StatusLine(response) + " from " + url, url, status));
 			};
 			complete = hop.result() instanceof FetchResult.Ok;
 			return hop;
@@ -270,52 +271,49 @@ public final class FeedFetcher implements AutoCloseable {
 			return timeout(url);
 		}
 		String detail = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		Throwable cause = rootOf(ex);
-		if (cause instanceof RefusedAddressException refused) {
-			return new FetchResult.Failed(FailureKind.REFUSED_ADDRESS, refused.getMessage(), url);
+		if (find(ex, RefusedAddressException.class) instanceof RefusedAddressException refused) {
+			return new FetchResult.Failed(FailureKind.REFUSED_ADDRESS, String.valueOf(refused.getMessage()), url);
 		}
-		if (cause instanceof UnknownHostException) {
+		if (find(ex, UnknownHostException.class) != null) {
 			return new FetchResult.Failed(FailureKind.DNS, "host name does not resolve: " + url.getHost(), url);
 		}
-		if (cause instanceof ConnectTimeoutException) {
+		if (find(ex, ConnectTimeoutException.class) != null) {
 			return new FetchResult.Failed(FailureKind.TIMEOUT, "connect timed out after "
 					+ this.settings.connectTimeout().toMillis() + " ms to " + url + ": " + detail, url);
 		}
-		if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+		if (find(ex, SocketTimeoutException.class) != null || find(ex, InterruptedIOException.class) != null) {
 			return new FetchResult.Failed(FailureKind.TIMEOUT, "no data for " + this.settings.readTimeout().toMillis()
 					+ " ms (read timeout) from " + url + ": " + detail, url);
 		}
-		if (cause instanceof SSLException) {
+		if (find(ex, SSLException.class) != null) {
 			return new FetchResult.Failed(FailureKind.TLS, "TLS failure with " + url + ": " + detail, url);
 		}
-		if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-				|| ex instanceof HttpHostConnectException) {
+		if (find(ex, ConnectException.class) != null || find(ex, NoRouteToHostException.class) != null) {
 			return new FetchResult.Failed(FailureKind.CONNECTION, "could not connect to " + url + ": " + detail, url);
 		}
-		if (cause instanceof ConnectionClosedException) {
+		if (find(ex, ConnectionClosedException.class) != null) {
 			return new FetchResult.Failed(FailureKind.TRUNCATED,
 					"connection closed before the whole body arrived from " + url + ": " + detail, url);
 		}
-		if (cause instanceof org.apache.hc.core5.http.ProtocolException
-				|| cause instanceof org.apache.hc.client5.http.ClientProtocolException) {
+		if (find(ex, ProtocolException.class) != null || find(ex, ClientProtocolException.class) != null) {
 			return new FetchResult.Failed(FailureKind.PROTOCOL, "bad HTTP from " + url + ": " + detail, url);
 		}
 		return new FetchResult.Failed(FailureKind.IO, "I/O error fetching " + url + ": " + detail, url);
 	}
 
-	private static Throwable rootOf(Throwable ex) {
-		Throwable current = ex;
-		// Stop at the first cause we recognise: the client wraps some in IOExceptions.
-		while (current.getCause() != null && current.getCause() != current
-				&& !(current instanceof RefusedAddressException)) {
-			if (current instanceof UnknownHostException || current instanceof SSLException
-					|| current instanceof SocketTimeoutException || current instanceof ConnectException
-					|| current instanceof ConnectionClosedException) {
+	/**
+	 * The first exception of the given type in the cause chain (the client wraps some).
+	 */
+	private static @Nullable Throwable find(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
 				return current;
 			}
-			current = current.getCause();
+			if (current.getCause() == current) {
+				break;
+			}
 		}
-		return current;
+		return null;
 	}
 
 	private static @Nullable String header(ClassicHttpResponse response, String name, @Nullable String fallback) {

@@ -85,8 +85,15 @@ public sealed interface FetchResult {
 	 * @param kind what kind of failure, for metrics and backoff decisions
 	 * @param reason what went wrong, in words, for the feed's error column
 	 * @param url the URL that failed (after redirects)
+	 * @param status the HTTP status when the server answered with one, else 0
 	 */
-	record Failed(FailureKind kind, String reason, URI url) implements FetchResult {
+	record Failed(FailureKind kind, String reason, URI url, int status) implements FetchResult {
+
+		/** A failure without an HTTP status. */
+		public Failed(FailureKind kind, String reason, URI url) {
+			this(kind, reason, url, 0);
+		}
+
 	}
 
 	/** Kinds of failed fetches. */

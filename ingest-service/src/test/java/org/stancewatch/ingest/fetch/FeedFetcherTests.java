@@ -203,6 +203,7 @@ class FeedFetcherTests {
 			.isInstanceOfSatisfying(FetchResult.Failed.class, (failed) -> {
 				assertThat(failed.kind()).isEqualTo(FailureKind.HTTP_STATUS);
 				assertThat(failed.reason()).contains("404").contains("/missing");
+				assertThat(failed.status()).isEqualTo(404);
 			});
 	}
 
