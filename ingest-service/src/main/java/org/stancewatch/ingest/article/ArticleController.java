@@ -26,14 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/articles")
 class ArticleController {
 
-	private final ArticleReader reader;
+	private final ArticleNormalizer normalizer = new ArticleNormalizer();
 
 	private final ArticleStore store;
 
 	private final Clock clock;
 
-	ArticleController(ArticleReader reader, ArticleStore store, Clock clock) {
-		this.reader = reader;
+	ArticleController(ArticleStore store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
 	}
@@ -41,13 +40,14 @@ class ArticleController {
 	/** 201 with the stored article when it is new, 200 with the id when it was known. */
 	@PostMapping
 	ResponseEntity<?> submit(@Valid @RequestBody SubmittedArticle submitted) {
-		ArticleReader.Normalized normalized = this.reader.fromSubmitted(submitted.url(), submitted.title(),
-				submitted.text(), submitted.publishedAt(), submitted.language(), this.clock.instant());
-		Optional<Article> stored = this.store.save(normalized.article(), normalized.fingerprint());
+		Article article = this.normalizer.normalize(
+				FeedEntry.submitted(submitted.url(), submitted.title(), submitted.text(), submitted.publishedAt()),
+				null, null, submitted.language(), this.clock.instant());
+		Optional<Article> stored = this.store.save(article);
 		if (stored.isPresent()) {
 			return ResponseEntity.status(HttpStatus.CREATED).body(stored.get());
 		}
-		return ResponseEntity.ok(new Known(normalized.article().id(), "already known"));
+		return ResponseEntity.ok(new Known(article.id(), "already known"));
 	}
 
 	/**

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
+import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.ArticleFile;
 
 import org.springframework.stereotype.Component;
@@ -32,14 +32,15 @@ public class ArticleImport {
 
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
-	private final ArticleReader reader;
+	private final ArticleNormalizer normalizer = new ArticleNormalizer();
+
+	private final FullTextExtractor extractor = new FullTextExtractor(1);
 
 	private final ArticleStore store;
 
 	private final Clock clock;
 
-	ArticleImport(ArticleReader reader, ArticleStore store, Clock clock) {
-		this.reader = reader;
+	ArticleImport(ArticleStore store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
 	}
@@ -50,8 +51,7 @@ public class ArticleImport {
 		Instant lastReport = Instant.now();
 		for (Path file : files) {
 			try {
-				ArticleReader.Normalized normalized = read(file);
-				if (this.store.save(normalized.article(), normalized.fingerprint()).isPresent()) {
+				if (this.store.save(read(file)).isPresent()) {
 					result.added++;
 				}
 				else {
@@ -71,7 +71,7 @@ public class ArticleImport {
 		return result;
 	}
 
-	private ArticleReader.Normalized read(Path file) throws IOException {
+	private Article read(Path file) throws IOException {
 		String content;
 		try {
 			content = Files.readString(file, StandardCharsets.UTF_8);
@@ -81,17 +81,21 @@ public class ArticleImport {
 		}
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		Instant now = this.clock.instant();
+		String fileUrl = file.toUri().toString();
 		if (name.endsWith(".html") || name.endsWith(".htm")) {
-			Document page = Jsoup.parse(content, file.toUri().toString());
-			return this.reader.fromSubmitted(file.toUri().toString(), page.title(), ArticlePages.mainText(page), null,
-					null, now);
+			String title = Jsoup.parse(content).title();
+			String text = this.extractor.extract(content, file.toUri())
+				.orElseThrow(() -> new IllegalArgumentException("no article text found in the page"));
+			return this.normalizer.normalize(FeedEntry.submitted(fileUrl, title, text, null), null, null, null, now);
 		}
 		ArticleFile article = ArticleFile.parse(content);
 		if (article.body().isBlank()) {
 			throw new IllegalArgumentException("the file has no body text");
 		}
-		String url = (article.url() != null) ? article.url() : file.toUri().toString();
-		return this.reader.fromSubmitted(url, article.title(), article.body(), article.publishedAt(), null, now);
+		String url = (article.url() != null) ? article.url() : fileUrl;
+		return this.normalizer.normalize(
+				FeedEntry.submitted(url, article.title(), article.body(), article.publishedAt()), null, null, null,
+				now);
 	}
 
 	private static List<Path> files(List<Path> paths, PrintStream progress) {

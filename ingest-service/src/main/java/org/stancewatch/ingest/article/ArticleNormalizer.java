@@ -18,6 +18,9 @@ import org.stancewatch.contracts.Article;
  */
 public final class ArticleNormalizer {
 
+	/** The {@code source} of an article imported from a file that names no URL. */
+	static final String LOCAL_FILE_SOURCE = "local-file";
+
 	/** Keeps every record far below Kafka's default 1 MB message limit. */
 	static final int MAX_TEXT_CHARS = 200_000;
 
@@ -76,6 +79,11 @@ public final class ArticleNormalizer {
 	}
 
 	private static Identity identify(FeedEntry entry, @Nullable String feedId, @Nullable URI feedUrl) {
+		if (entry.link() != null && entry.link().regionMatches(true, 0, "file:", 0, 5)) {
+			// An imported file that names no URL of its own is known by its path.
+			String file = URI.create(entry.link()).normalize().toString();
+			return new Identity(idOfUrl(file), file, file, LOCAL_FILE_SOURCE);
+		}
 		String link = usableUrl(entry.link());
 		if (link == null) {
 			link = usableUrl(entry.guid());

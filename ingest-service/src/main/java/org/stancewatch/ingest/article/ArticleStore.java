@@ -40,11 +40,11 @@ public class ArticleStore {
 	/**
 	 * Stores an article unless one with its id exists.
 	 * @param article the normalised article; its {@code duplicateOf} is decided here
-	 * @param fingerprint 64-bit SimHash of its text
 	 * @return the stored article, or empty when it was already known
 	 */
 	@Transactional
-	public Optional<Article> save(Article article, long fingerprint) {
+	public Optional<Article> save(Article article) {
+		long fingerprint = NearDuplicates.fingerprint(article.text());
 		String duplicateOf = firstNearDuplicate(article, fingerprint);
 		Article stored = new Article(article.id(), article.url(), article.canonicalUrl(), article.title(),
 				article.source(), article.feedId(), article.publishedAt(), article.fetchedAt(), article.language(),

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * One item of a feed, as the feed tells it.
  *
@@ -24,6 +26,19 @@ public record FeedEntry(@Nullable String guid, @Nullable String link, @Nullable 
 	/** The content when the feed has it, else the summary. */
 	public @Nullable String bodyHtml() {
 		return (this.contentHtml != null) ? this.contentHtml : this.summaryHtml;
+	}
+
+	/**
+	 * An article posted or imported rather than read from a feed.
+	 * @param url its URL
+	 * @param title its title, when known
+	 * @param body its body, HTML or plain text (plain text is escaped, so it reads the
+	 * same)
+	 * @param publishedAt when it was published, when known
+	 */
+	public static FeedEntry submitted(String url, @Nullable String title, String body, @Nullable Instant publishedAt) {
+		String html = body.contains("<") ? body : HtmlUtils.htmlEscape(body).replace("\n\n", "<p>");
+		return new FeedEntry(null, url, title, html, null, publishedAt, null, null);
 	}
 
 }

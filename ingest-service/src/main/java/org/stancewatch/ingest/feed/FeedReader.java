@@ -10,10 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.contracts.Article;
 import org.jspecify.annotations.Nullable;
-import org.stancewatch.ingest.IngestSettings;
 import org.stancewatch.ingest.article.ArticlePages;
-import org.stancewatch.ingest.article.ArticleReader;
-import org.stancewatch.ingest.article.HtmlText;
+import org.stancewatch.contracts.Article;
+import org.stancewatch.ingest.article.ArticleNormalizer;
 import org.stancewatch.ingest.article.ArticleStore;
 import org.stancewatch.ingest.article.FeedEntry;
 import org.stancewatch.ingest.article.FeedParseException;
@@ -41,8 +40,6 @@ class FeedReader {
 
 	private final FeedParser parser = new FeedParser();
 
-	private final ArticleReader articles;
-
 	private final ArticleStore store;
 
 	private final Clock clock;
@@ -53,15 +50,13 @@ class FeedReader {
 
 	private final ArticlePages pages;
 
-	private final int fullTextBelow;
+	private final ArticleNormalizer normalizer = new ArticleNormalizer();
 
-	FeedReader(FeedFetcher fetcher, HostLimiter hosts, ArticleReader articles, ArticlePages pages, ArticleStore store,
-			Clock clock, MeterRegistry meters, IngestSettings settings) {
+	FeedReader(FeedFetcher fetcher, HostLimiter hosts, ArticlePages pages, ArticleStore store, Clock clock,
+			MeterRegistry meters) {
 		this.pages = pages;
-		this.fullTextBelow = settings.fetch().fullTextBelow();
 		this.fetcher = fetcher;
 		this.hosts = hosts;
-		this.articles = articles;
 		this.store = store;
 		this.clock = clock;
 		this.newArticles = Counter.builder("stancewatch.ingest.articles")
@@ -102,7 +97,8 @@ class FeedReader {
 					null, null, null, throttled.retryAfter(), 0, 0);
 		}
 		FetchResult.Failed failed = (FetchResult.Failed) fetched;
-		return PollResult.failed(null, failed.kind() + ": " + failed.reason());
+		return PollResult.failed((failed.status() > 0) ? failed.status() : null,
+				failed.kind() + ": " + failed.reason());
 	}
 
 	private PollResult readEntries(DueFeed feed, FetchResult.Ok ok) {
@@ -140,19 +136,17 @@ class FeedReader {
 	 * @return whether the entry was a new article
 	 */
 	private boolean readEntry(DueFeed feed, FeedEntry entry, @Nullable String language, Instant fetchedAt) {
-		String id = this.articles.idOf(entry, feed.id());
-		if (this.store.exists(id)) {
+		Article article = this.normalizer.normalize(entry, Long.toString(feed.id()), feed.url(), language, fetchedAt);
+		if (this.store.exists(article.id())) {
 			return false;
 		}
-		String pageText = needsPage(feed, entry) ? this.pages.mainText(URI.create(entry.link())) : null;
-		ArticleReader.Normalized read = this.articles.fromEntry(entry, language, feed.id(), feed.url(), fetchedAt,
-				pageText);
-		return this.store.save(read.article(), read.fingerprint()).isPresent();
-	}
-
-	private boolean needsPage(DueFeed feed, FeedEntry entry) {
-		return feed.fetchFullText() && entry.link() != null
-				&& HtmlText.toPlainText(entry.bodyHtml()).length() < this.fullTextBelow;
+		if (feed.fetchFullText() && entry.link() != null && this.pages.wantsFullText(article.text())) {
+			String pageText = this.pages.mainText(URI.create(article.url()));
+			if (pageText != null && pageText.length() > article.text().length()) {
+				article = this.normalizer.withText(article, pageText);
+			}
+		}
+		return this.store.save(article).isPresent();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.stancewatch.ingest.fetch;
 
+import java.time.Duration;
+
 import org.stancewatch.ingest.IngestSettings;
 
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,11 @@ class FetchConfiguration {
 		IngestSettings.Fetch fetch = settings.fetch();
 		return new FeedFetcher(new FetchSettings(fetch.connectTimeout(), fetch.readTimeout(), fetch.totalTimeout(),
 				fetch.maxBytes(), fetch.maxRedirects(), fetch.allowPrivateAddresses(), fetch.userAgent()));
+	}
+
+	@Bean
+	RobotsRules robotsRules(FeedFetcher fetcher) {
+		return new RobotsRules(fetcher, "stancewatch", Duration.ofHours(24));
 	}
 
 	@Bean

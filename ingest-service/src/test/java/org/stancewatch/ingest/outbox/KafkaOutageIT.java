@@ -81,7 +81,7 @@ class KafkaOutageIT {
 		return IntStream.range(0, count).mapToObj((i) -> {
 			String id = "outage-" + UUID.randomUUID();
 			Article article = EventFixtures.anArticle(id, "https://news.example.org/" + id, "Text of " + id);
-			this.articles.save(article, i * 0x10001L + 17);
+			this.articles.save(article);
 			return article;
 		}).toList();
 	}

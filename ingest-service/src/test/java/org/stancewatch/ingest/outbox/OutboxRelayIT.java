@@ -52,8 +52,8 @@ class OutboxRelayIT {
 	@Test
 	void shouldPublishEachStoredArticleOnceWithCloudEventsHeaders() {
 		Article article = article("published-once");
-		assertThat(this.articles.save(article, 0x1234L)).isPresent();
-		assertThat(this.articles.save(article, 0x1234L)).as("the same article again").isEmpty();
+		assertThat(this.articles.save(article)).isPresent();
+		assertThat(this.articles.save(article)).as("the same article again").isEmpty();
 		drain();
 
 		ConsumerRecord<String, String> record = single(read(Duration.ofSeconds(3)), article.id());
@@ -70,7 +70,7 @@ class OutboxRelayIT {
 		try (Connection slow = this.dataSource.getConnection()) {
 			slow.setAutoCommit(false);
 			insertOutboxRow(slow, early);
-			this.transactions.executeWithoutResult((status) -> this.articles.save(late, 0x5678L));
+			this.transactions.executeWithoutResult((status) -> this.articles.save(late));
 			drain();
 			slow.commit();
 		}
@@ -83,7 +83,7 @@ class OutboxRelayIT {
 	@Test
 	void shouldPublishAtMostADuplicateWithTheSameKeyAndIdWhenKilledBetweenSendAndDelete() {
 		Article article = article("crash-between-send-and-delete");
-		this.articles.save(article, 0x9abcL);
+		this.articles.save(article);
 		this.transactions.executeWithoutResult((status) -> {
 			this.relay.publish(this.relay.claim(500));
 			status.setRollbackOnly();
