@@ -20,6 +20,7 @@ import tools.jackson.core.type.TypeReference;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -101,7 +102,12 @@ class OutboxRelay implements SmartLifecycle {
 					row.payload());
 			readHeaders(row.headers())
 				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-			sent.add(this.kafka.send(record));
+			try {
+				sent.add(this.kafka.send(record));
+			}
+			catch (KafkaException ex) {
+				throw new IllegalStateException("Kafka did not acknowledge " + rows.size() + " outbox rows", ex);
+			}
 		}
 		try {
 			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
