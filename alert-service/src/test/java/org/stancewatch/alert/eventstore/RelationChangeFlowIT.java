@@ -44,6 +44,7 @@ import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 import static org.stancewatch.alert.RelationChangeFixtures.report;
 
@@ -209,6 +210,8 @@ class RelationChangeFlowIT {
 		assertThat(result.get("changed").asInt()).isZero();
 		assertThat(result.get("stances").asInt()).isEqualTo(live.size());
 		assertThat(stancesInDatabase()).isEqualTo(live).containsKey("KZ>AF");
+		assertThatException().isThrownBy(() -> this.jdbc.update("DELETE FROM relation_change_event"))
+			.withMessageContaining("append-only");
 		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(), Topics.STANCE)) {
 			List<ConsumerRecord<String, String>> published = reader
 				.awaitUntil((read) -> live.get("KZ>AF").equals(lastValue(read, "KZ>AF")), WAIT);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 
@@ -28,18 +29,18 @@ final class RelationChangeSender implements AutoCloseable {
 				new StringSerializer(), new StringSerializer());
 	}
 
-	void send(RelationChange change) {
+	RecordMetadata send(RelationChange change) {
 		String dyad = change.dyad().toString();
 		CloudEvent event = CloudEvent.of(EventType.RELATION_CHANGE, change.eventId(), "/stancewatch/extract-service",
 				Instant.now(), dyad);
-		sendRaw(dyad, EventJson.writeString(change), event.toHeaders());
+		return sendRaw(dyad, EventJson.writeString(change), event.toHeaders());
 	}
 
-	void sendRaw(@Nullable String key, @Nullable String value, Map<String, String> headers) {
+	RecordMetadata sendRaw(@Nullable String key, @Nullable String value, Map<String, String> headers) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RELATION_CHANGES, key, value);
 		headers.forEach((name, header) -> record.headers().add(name, header.getBytes()));
 		try {
-			this.producer.send(record).get(30, TimeUnit.SECONDS);
+			return this.producer.send(record).get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not publish the test record", ex);
