@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +42,22 @@ final class Corroboration {
 
 	static List<Act> cluster(List<Observation> log, double minConfidence) {
 		List<Cluster> clusters = new ArrayList<>();
+		Map<String, List<Cluster>> byKind = new HashMap<>();
 		for (Observation observation : log) {
-			matching(clusters, observation.change()).ifPresentOrElse((cluster) -> cluster.add(observation),
-					() -> clusters.add(new Cluster(observation)));
+			RelationChange change = observation.change();
+			List<Cluster> candidates = byKind.computeIfAbsent(change.action() + "/" + change.status(),
+					(kind) -> new ArrayList<>());
+			matching(candidates, change).ifPresentOrElse((cluster) -> cluster.add(observation), () -> {
+				Cluster cluster = new Cluster(observation);
+				clusters.add(cluster);
+				candidates.add(cluster);
+			});
 		}
 		return clusters.stream().map((cluster) -> cluster.toAct(minConfidence)).toList();
 	}
 
-	private static Optional<Cluster> matching(List<Cluster> clusters, RelationChange change) {
-		List<Cluster> candidates = clusters.stream()
-			.filter((cluster) -> cluster.action == change.action() && cluster.status == change.status())
-			.toList();
+	/** Of the acts of the same action and status, the one the observation belongs to. */
+	private static Optional<Cluster> matching(List<Cluster> candidates, RelationChange change) {
 		if (change.occurredOn() == null || change.datePrecision() == DatePrecision.UNKNOWN) {
 			return candidates.stream().max(Comparator.comparing(Cluster::orderDate));
 		}
