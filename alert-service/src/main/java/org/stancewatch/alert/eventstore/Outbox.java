@@ -1,0 +1,60 @@
+package org.stancewatch.alert.eventstore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import org.stancewatch.contracts.CloudEvent;
+import org.stancewatch.contracts.Dyad;
+import org.stancewatch.contracts.EventJson;
+import org.stancewatch.contracts.EventType;
+
+/**
+ * Messages written in the transaction that caused them, for {@link OutboxRelay} to
+ * publish.
+ */
+@Repository
+class Outbox {
+
+	static final String SOURCE = "/stancewatch/alert-service";
+
+	private final JdbcTemplate jdbc;
+
+	Outbox(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Adds an event keyed by its dyad. Its CloudEvents id is derived from the content, so
+	 * the same event written twice (a rebuild republishing an unchanged stance) carries
+	 * the same id and consumers drop the repeat.
+	 */
+	void add(EventType type, Dyad dyad, Object event, Instant now) {
+		String payload = EventJson.writeString(event);
+		String id = UUID
+			.nameUUIDFromBytes((type.ceType() + "|" + dyad + "|" + payload).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		insert(type.topic(), dyad.toString(), CloudEvent.of(type, id, SOURCE, now, dyad.toString()).toHeaders(),
+				payload);
+	}
+
+	/** Adds a tombstone: the compacted topic forgets the dyad. */
+	void addTombstone(EventType type, Dyad dyad, Instant now) {
+		String id = UUID
+			.nameUUIDFromBytes((type.ceType() + "|" + dyad + "|tombstone|" + now).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		insert(type.topic(), dyad.toString(), CloudEvent.of(type, id, SOURCE, now, dyad.toString()).toHeaders(), null);
+	}
+
+	private void insert(String topic, String key, Map<String, String> headers, @Nullable String payload) {
+		this.jdbc.update("INSERT INTO outbox (topic, message_key, headers, payload) VALUES (?, ?, ?, ?)", topic, key,
+				EventJson.writeString(headers), payload);
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.stancewatch.alert.stance;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.stancewatch.contracts.Action;
+import org.stancewatch.contracts.DatePrecision;
+import org.stancewatch.contracts.RelationChange;
+import org.stancewatch.contracts.Status;
+import org.stancewatch.contracts.StanceShift;
+
+/**
+ * Groups a dyad's observations, in log order, into acts (design.md, "Corroboration"). An
+ * observation joins an earlier act of the same action and status when their dates agree:
+ * <ul>
+ * <li>both precise to the day: at most 3 days apart;</li>
+ * <li>either precise to the month: the same month (a year-precise date: the same
+ * year);</li>
+ * <li>an observation without a date joins the latest act of that action and status, and a
+ * dated observation joins an act none of whose observations had a date.</li>
+ * </ul>
+ * Of several matching acts it joins the one nearest in date. The act's date is the most
+ * precise date any of its observations gave. Grouping is incremental in log order, so
+ * replaying the log gives the same acts.
+ */
+final class Corroboration {
+
+	private static final int SAME_ACT_WITHIN_DAYS = 3;
+
+	private Corroboration() {
+	}
+
+	static List<Act> cluster(List<Observation> log, double minConfidence) {
+		List<Cluster> clusters = new ArrayList<>();
+		Map<String, List<Cluster>> byKind = new HashMap<>();
+		for (Observation observation : log) {
+			RelationChange change = observation.change();
+			List<Cluster> candidates = byKind.computeIfAbsent(change.action() + "/" + change.status(),
+					(kind) -> new ArrayList<>());
+			matching(candidates, change).ifPresentOrElse((cluster) -> cluster.add(observation), () -> {
+				Cluster cluster = new Cluster(observation);
+				clusters.add(cluster);
+				candidates.add(cluster);
+			});
+		}
+		return clusters.stream().map((cluster) -> cluster.toAct(minConfidence)).toList();
+	}
+
+	/** Of the acts of the same action and status, the one the observation belongs to. */
+	private static Optional<Cluster> matching(List<Cluster> candidates, RelationChange change) {
+		if (change.occurredOn() == null || change.datePrecision() == DatePrecision.UNKNOWN) {
+			return candidates.stream().max(Comparator.comparing(Cluster::orderDate));
+		}
+		LocalDate date = change.occurredOn();
+		Optional<Cluster> dated = candidates.stream()
+			.filter((cluster) -> cluster.date != null
+					&& agree(cluster.date, cluster.precision, date, change.datePrecision()))
+			.min(Comparator.comparingLong((Cluster cluster) -> Math.abs(ChronoUnit.DAYS.between(cluster.date, date))));
+		return dated.or(() -> candidates.stream().filter((cluster) -> cluster.date == null).findFirst());
+	}
+
+	static boolean agree(LocalDate first, DatePrecision firstPrecision, LocalDate second,
+			DatePrecision secondPrecision) {
+		if (firstPrecision == DatePrecision.YEAR || secondPrecision == DatePrecision.YEAR) {
+			return first.getYear() == second.getYear();
+		}
+		if (firstPrecision == DatePrecision.MONTH || secondPrecision == DatePrecision.MONTH) {
+			return YearMonth.from(first).equals(YearMonth.from(second));
+		}
+		return Math.abs(ChronoUnit.DAYS.between(first, second)) <= SAME_ACT_WITHIN_DAYS;
+	}
+
+	/** An act being grouped. */
+	private static final class Cluster {
+
+		private final Action action;
+
+		private final Status status;
+
+		private final List<Observation> observations = new ArrayList<>();
+
+		private @Nullable LocalDate date;
+
+		private DatePrecision precision = DatePrecision.UNKNOWN;
+
+		Cluster(Observation first) {
+			this.action = first.change().action();
+			this.status = first.change().status();
+			add(first);
+		}
+
+		void add(Observation observation) {
+			this.observations.add(observation);
+			RelationChange change = observation.change();
+			if (change.occurredOn() != null && change.datePrecision() != DatePrecision.UNKNOWN
+					&& change.datePrecision().ordinal() < this.precision.ordinal()) {
+				this.date = change.occurredOn();
+				this.precision = change.datePrecision();
+			}
+		}
+
+		LocalDate orderDate() {
+			return (this.date != null) ? this.date : LocalDate.MIN;
+		}
+
+		Act toAct(double minConfidence) {
+			Observation committing = this.observations.stream()
+				.filter((observation) -> observation.change().confidence() >= minConfidence)
+				.findFirst()
+				.orElse(null);
+			return new Act(this.observations.get(0).eventId(), this.action, this.status, this.date, this.precision,
+					this.observations, committing, independentSources());
+		}
+
+		/**
+		 * One source per article family: the original when it was observed, else the
+		 * first copy.
+		 */
+		private List<StanceShift.Source> independentSources() {
+			Map<String, Observation> byFamily = new LinkedHashMap<>();
+			for (Observation observation : this.observations) {
+				byFamily.merge(observation.family(), observation,
+						(kept, next) -> (kept.isSyndicatedCopy() && !next.isSyndicatedCopy()) ? next : kept);
+			}
+			return byFamily.values().stream().map(Observation::source).toList();
+		}
+
+	}
+
+}
