@@ -65,14 +65,8 @@ class DeliveryController {
 	DeliveryView test(@RequestAttribute(ApiKeyAuthentication.SUBSCRIBER) UUID subscriber, @PathVariable UUID id) {
 		Subscription subscription = owned(subscriber, id);
 		StanceShift sample = sampleShift(subscription);
-		this.deliveries.create(List.of(id), sample, DeliveryKind.TEST);
-		DeliveryView created = this.deliveries.list(id, null, SHOWN)
-			.stream()
-			.filter((delivery) -> delivery.shiftId().equals(sample.shiftId()))
-			.findFirst()
-			.orElseThrow();
-		this.worker.sendNow(created.id());
-		return this.deliveries.list(id, created.id(), 1).get(0);
+		UUID deliveryId = this.worker.sendTest(id, sample);
+		return this.deliveries.list(id, deliveryId, 1).get(0);
 	}
 
 	@GetMapping("/api/subscriptions/{id}/deliveries")

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -78,19 +77,22 @@ class DeliveryRepository {
 			.list();
 	}
 
-	/** Claims one delivery now, if no one else holds it. */
-	Optional<Claimed> claim(UUID id, String worker, Duration lease) {
-		return this.jdbc.sql("""
-				UPDATE delivery d SET lease_until = now() + make_interval(secs => :lease), claimed_by = :worker
-				FROM (SELECT id FROM delivery WHERE id = :id AND status = 'PENDING'
-				      AND (lease_until IS NULL OR lease_until < now()) FOR UPDATE SKIP LOCKED) due
-				WHERE d.id = due.id
-				RETURNING d.id, d.subscription_id, d.kind, d.shift::text AS shift, d.retry_step""")
+	/** Creates a delivery already claimed by this worker, to send it at once. */
+	Claimed createClaimed(UUID subscriptionId, StanceShift shift, DeliveryKind kind, String worker, Duration lease) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO delivery (id, subscription_id, shift_id, kind, shift, lease_until, claimed_by)
+				VALUES (:id, :subscription, :shift, :kind, CAST(:json AS jsonb), now() + make_interval(secs => :lease),
+				    :worker)""")
 			.param("id", id)
+			.param("subscription", subscriptionId)
+			.param("shift", shift.shiftId())
+			.param("kind", kind.name())
+			.param("json", EventJson.writeString(shift))
 			.param("lease", lease.toMillis() / 1000.0)
 			.param("worker", worker)
-			.query(DeliveryRepository::claimed)
-			.optional();
+			.update();
+		return new Claimed(id, subscriptionId, kind, shift, 0);
 	}
 
 	void recordAttempt(UUID deliveryId, Instant at, Duration took, SendResult result, String worker) {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.stancewatch.alert.subscription.ChannelType;
 import org.stancewatch.alert.subscription.Subscription;
 import org.stancewatch.alert.subscription.SubscriptionRepository;
+import org.stancewatch.contracts.StanceShift;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -102,12 +103,12 @@ class DeliveryWorker implements SmartLifecycle {
 		return this.poller != null;
 	}
 
-	/** Sends one delivery now, in the caller's thread, unless another worker holds it. */
-	Optional<UUID> sendNow(UUID deliveryId) {
-		return this.deliveries.claim(deliveryId, this.workerId, this.properties.lease()).map((claimed) -> {
-			process(claimed);
-			return claimed.id();
-		});
+	/** Creates a test delivery and sends it now, in the caller's thread. */
+	UUID sendTest(UUID subscriptionId, StanceShift sample) {
+		DeliveryRepository.Claimed delivery = this.deliveries.createClaimed(subscriptionId, sample, DeliveryKind.TEST,
+				this.workerId, this.properties.lease());
+		process(delivery);
+		return delivery.id();
 	}
 
 	private void pollUntilIdle() {
