@@ -36,6 +36,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private volatile long delayMillis;
 
+	private volatile @org.jspecify.annotations.Nullable String redirectTo;
+
 	/** Scripted answer meaning: keep the connection open and never answer. */
 	public static final int HANG = -1;
 
@@ -70,6 +72,12 @@ public final class WebhookReceiver implements AutoCloseable {
 		return this;
 	}
 
+	/** Answers every request with 307 to this URL, as a moved endpoint does. */
+	public WebhookReceiver redirectTo(String url) {
+		this.redirectTo = url;
+		return this;
+	}
+
 	public String url() {
 		return "http://127.0.0.1:" + port() + "/hook";
 	}
@@ -90,7 +98,7 @@ public final class WebhookReceiver implements AutoCloseable {
 			.collect(Collectors.toMap((e) -> e.getKey().toLowerCase(java.util.Locale.ROOT), (e) -> e.getValue().get(0),
 					(a, b) -> a));
 		Integer scripted = this.script.poll();
-		int status = (scripted != null) ? scripted : this.thenAnswer;
+		int status = (this.redirectTo != null) ? 307 : (scripted != null) ? scripted : this.thenAnswer;
 		this.received.add(new Received(Instant.now(), headers, body, status));
 		try {
 			if (status == HANG) {
@@ -108,6 +116,9 @@ public final class WebhookReceiver implements AutoCloseable {
 			if (status == HANG) {
 				exchange.close();
 			}
+		}
+		if (this.redirectTo != null) {
+			exchange.getResponseHeaders().set("Location", this.redirectTo);
 		}
 		exchange.sendResponseHeaders(status, -1);
 		exchange.close();

@@ -10,6 +10,9 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,9 @@ class WebhookDeliveryIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	ApiClient api;
 
 	String key;
@@ -73,6 +79,8 @@ class WebhookDeliveryIT {
 	@Test
 	void shouldDeliverOnceThroughA500AndATimeoutWithTheSameWebhookIdAndAVerifiableSignature() {
 		this.receiver.answer(500, WebhookReceiver.HANG).thenAnswer(200);
+		double deliveredBefore = counted("delivered");
+		long attemptsBefore = attempts();
 		JsonNode subscription = subscribe(
 				"{\"actors\":[\"RU\"],\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + this.receiver.url() + "\"}}");
 		String secret = subscription.get("webhookSecret").asString();
@@ -113,6 +121,8 @@ class WebhookDeliveryIT {
 			.containsExactly("FAILED", "FAILED", "DELIVERED");
 		assertThat(delivery.get("attempts").get(0).get("statusCode").asInt()).isEqualTo(500);
 		assertThat(delivery.get("attempts").get(1).get("error").asString()).contains("no answer within 1000 ms");
+		assertThat(counted("delivered") - deliveredBefore).isEqualTo(1);
+		assertThat(attempts() - attemptsBefore).isEqualTo(3);
 	}
 
 	@Test
@@ -140,6 +150,28 @@ class WebhookDeliveryIT {
 		}
 		finally {
 			other.close();
+		}
+	}
+
+	@Test
+	void shouldFollowARedirectWithTheSameSignedRequest() {
+		WebhookReceiver moved = new WebhookReceiver();
+		try {
+			this.receiver.redirectTo(moved.url());
+			String secret = subscribe("{\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + this.receiver.url() + "\"}}")
+				.get("webhookSecret")
+				.asString();
+
+			publish(ShiftFixtures.recognition("RU"));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> moved.received().size() == 1);
+			WebhookReceiver.Received request = moved.received().get(0);
+			assertThat(this.receiver.received()).singleElement()
+				.satisfies((first) -> assertThat(first.header("webhook-id")).isEqualTo(request.header("webhook-id")));
+			assertThat(verify(secret, request.headers(), request.body(), nowSeconds())).isTrue();
+		}
+		finally {
+			moved.close();
 		}
 	}
 
@@ -269,6 +301,20 @@ class WebhookDeliveryIT {
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(stranger.status()).isEqualTo(404);
 		assertThat(forgedToken.status()).isEqualTo(401);
+	}
+
+	private double counted(String outcome) {
+		Counter counter = this.meters.find("stancewatch.alert.deliveries").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private long attempts() {
+		return this.meters.find("stancewatch.alert.delivery.attempts")
+			.tag("channel", "webhook")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private JsonNode deliveries(String subscriptionId) {

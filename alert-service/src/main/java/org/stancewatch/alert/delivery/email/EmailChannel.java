@@ -1,5 +1,7 @@
 package org.stancewatch.alert.delivery.email;
 
+import java.time.Duration;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.stancewatch.alert.delivery.AlertChannel;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -35,12 +38,15 @@ class EmailChannel implements AlertChannel {
 
 	private final String publicUrl;
 
+	private final Duration timeout;
+
 	EmailChannel(ObjectProvider<JavaMailSender> mailSender, SignedTokens tokens, DeliveryProperties properties,
 			@Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
 		this.mailSender = mailSender;
 		this.tokens = tokens;
 		this.from = properties.mailFrom();
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
+		this.timeout = properties.webhookTimeout();
 	}
 
 	@Override
@@ -54,6 +60,7 @@ class EmailChannel implements AlertChannel {
 		if (sender == null) {
 			return SendResult.failed(null, "no SMTP server is configured (spring.mail.host)");
 		}
+		boundTimeouts(sender);
 		String unsubscribeUrl = this.publicUrl + "/api/unsubscribe?token="
 				+ this.tokens.issue(SignedTokens.Purpose.UNSUBSCRIBE, alert.subscription().id());
 		try {
@@ -71,6 +78,21 @@ class EmailChannel implements AlertChannel {
 		}
 		catch (MessagingException | MailException ex) {
 			return SendResult.failed(null, "SMTP: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * JavaMail waits forever by default; a hung SMTP server would outlive the delivery's
+	 * lease and another worker would send the mail again. Settings already given in
+	 * {@code spring.mail.properties.*} win.
+	 */
+	private void boundTimeouts(JavaMailSender sender) {
+		if (sender instanceof JavaMailSenderImpl impl) {
+			String millis = Long.toString(this.timeout.toMillis());
+			for (String key : new String[] { "mail.smtp.connectiontimeout", "mail.smtp.timeout",
+					"mail.smtp.writetimeout" }) {
+				impl.getJavaMailProperties().putIfAbsent(key, millis);
+			}
 		}
 	}
 
