@@ -5,6 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DatabindException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,8 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 problem+json for the subscription and delivery APIs, with an {@code errors}
- * list of {@code {field, message}} when fields are wrong.
+ * list of {@code {field, message}} when fields are wrong. Ordered first, so that these
+ * APIs answer the same way whatever global advice is added elsewhere.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = { "org.stancewatch.alert.subscription", "org.stancewatch.alert.delivery" })
 class ApiProblems extends ResponseEntityExceptionHandler {
 

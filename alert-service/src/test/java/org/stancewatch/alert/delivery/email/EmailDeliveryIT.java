@@ -99,16 +99,26 @@ class EmailDeliveryIT {
 		assertThat(text).contains(unsubscribePath);
 		assertThat(html).contains(unsubscribePath);
 
-		ApiClient.Response forged = api.get("/api/unsubscribe?token=" + id + ".forged", null);
-		ApiClient.Response unsubscribed = api.get(unsubscribePath, null);
+		ApiClient.Response forged = api.post("/api/unsubscribe?token=" + id + ".forged", null, null);
+		ApiClient.Response confirmPage = api.get(unsubscribePath, null);
 
 		assertThat(forged.status()).isEqualTo(404);
-		assertThat(unsubscribed.status()).isEqualTo(200);
-		assertThat(unsubscribed.body()).contains("no more alerts");
-		assertThat(api.get("/api/subscriptions/" + id, key).json().get("status").asString()).isEqualTo("DISABLED");
+		assertThat(confirmPage.status()).isEqualTo(200);
+		assertThat(confirmPage.body()).contains("<form method=\"post\">");
+		assertThat(status(api, key, id)).as("a link scanner's GET unsubscribes nobody").isEqualTo("ACTIVE");
+
+		ApiClient.Response oneClick = api.post(unsubscribePath, null, null);
+
+		assertThat(oneClick.status()).isEqualTo(200);
+		assertThat(oneClick.body()).contains("no more alerts");
+		assertThat(status(api, key, id)).isEqualTo("DISABLED");
 		assertThat(api.get("/api/subscriptions/" + id, key).json().get("disabledReason").asString())
 			.contains("unsubscribed");
-		assertThat(api.post(unsubscribePath, null, null).status()).as("one-click POST is idempotent").isEqualTo(204);
+		assertThat(api.post(unsubscribePath, null, null).status()).as("idempotent").isEqualTo(200);
+	}
+
+	private static String status(ApiClient api, String key, String id) {
+		return api.get("/api/subscriptions/" + id, key).json().get("status").asString();
 	}
 
 	private static List<Part> textParts(Part part) throws MessagingException, IOException {
