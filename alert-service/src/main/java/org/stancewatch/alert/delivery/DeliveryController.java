@@ -19,6 +19,8 @@ import org.stancewatch.contracts.Level;
 import org.stancewatch.contracts.StanceShift;
 import org.stancewatch.contracts.Status;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A subscription's deliveries: test message, history, resend, and its Atom feed. */
 @RestController
+@SecurityRequirement(name = "apiKey")
 class DeliveryController {
 
 	private static final int SHOWN = 100;

@@ -13,6 +13,8 @@ import org.stancewatch.contracts.Action;
 import org.stancewatch.contracts.Direction;
 import org.stancewatch.contracts.Level;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * does not exist, so that ids do not leak.
  */
 @RestController
+@SecurityRequirement(name = SubscriptionWebConfiguration.API_KEY)
 class SubscriptionController {
 
 	private final SubscriptionRepository subscriptions;

@@ -1,5 +1,8 @@
 package org.stancewatch.alert.subscription;
 
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -9,7 +12,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * also takes a feed token in the URL (feed readers cannot send headers).
  */
 @Configuration(proxyBeanMethods = false)
+@SecurityScheme(name = SubscriptionWebConfiguration.API_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer",
+		description = "A subscriber's API key; the admin key (ALERT_ADMIN_KEY) for /api/subscribers")
 class SubscriptionWebConfiguration implements WebMvcConfigurer {
+
+	/** Name of the bearer-key scheme in the OpenAPI document. */
+	public static final String API_KEY = "apiKey";
 
 	private final ApiKeyAuthentication authentication;
 

@@ -168,6 +168,8 @@ class SubscriptionApiIT {
 				"/api/subscriptions/{id}/test", "/api/subscriptions/{id}/deliveries",
 				"/api/subscriptions/{id}/deliveries/{deliveryId}/resend", "/api/subscriptions/{id}/feed.atom",
 				"/api/unsubscribe");
+		assertThat(document.json().get("components").get("securitySchemes").get("apiKey").get("scheme").asString())
+			.isEqualTo("bearer");
 	}
 
 	private static java.util.List<String> fields(ApiClient.Response response) {
