@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.stancewatch.alert.subscription.BlockedAddresses;
 
@@ -20,8 +21,15 @@ class GuardedDnsResolver implements DnsResolver {
 
 	private final DnsResolver delegate;
 
-	GuardedDnsResolver(DnsResolver delegate) {
+	private final Predicate<InetAddress> blocked;
+
+	GuardedDnsResolver(DnsResolver delegate, Predicate<InetAddress> blocked) {
 		this.delegate = delegate;
+		this.blocked = blocked;
+	}
+
+	GuardedDnsResolver(DnsResolver delegate) {
+		this(delegate, BlockedAddresses::isBlocked);
 	}
 
 	GuardedDnsResolver() {
@@ -32,7 +40,7 @@ class GuardedDnsResolver implements DnsResolver {
 	public InetAddress[] resolve(String host) throws UnknownHostException {
 		InetAddress[] addresses = this.delegate.resolve(host);
 		for (InetAddress address : addresses) {
-			if (BlockedAddresses.isBlocked(address)) {
+			if (this.blocked.test(address)) {
 				throw new BlockedAddressException(host, address);
 			}
 		}

@@ -1,12 +1,14 @@
 package org.stancewatch.alert.delivery.webhook;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -21,6 +23,7 @@ import org.stancewatch.alert.delivery.DeliveryProperties;
 import org.stancewatch.alert.delivery.SendResult;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -40,13 +43,19 @@ class WebhookClient implements DisposableBean {
 	private final ScheduledExecutorService deadlines = Executors
 		.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("webhook-deadline-"));
 
+	@Autowired
 	WebhookClient(DeliveryProperties properties,
 			@Value("${stancewatch.alert.allow-private-addresses:false}") boolean allowPrivateAddresses) {
-		this.timeoutMillis = properties.webhookTimeout().toMillis();
+		this(properties.webhookTimeout(),
+				allowPrivateAddresses ? SystemDefaultDnsResolver.INSTANCE : new GuardedDnsResolver());
+	}
+
+	WebhookClient(Duration timeoutAll, DnsResolver resolver) {
+		this.timeoutMillis = timeoutAll.toMillis();
 		Timeout timeout = Timeout.ofMilliseconds(this.timeoutMillis);
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(allowPrivateAddresses ? SystemDefaultDnsResolver.INSTANCE : new GuardedDnsResolver())
+				.setDnsResolver(resolver)
 				.setDefaultConnectionConfig(
 						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
 				.setMaxConnTotal(50)
