@@ -1,0 +1,45 @@
+package org.stancewatch.alert.delivery;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.stancewatch.alert.subscription.Subscription;
+import org.stancewatch.alert.subscription.SubscriptionRepository;
+import org.stancewatch.contracts.StanceShift;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a shift into one delivery per matching subscription. Synchronous on purpose: it
+ * runs inside the transaction that records the shift, so the shift and its deliveries
+ * commit together or not at all. Publishing the same shift twice creates nothing new.
+ */
+@Component
+class ShiftListener {
+
+	private final SubscriptionRepository subscriptions;
+
+	private final DeliveryRepository deliveries;
+
+	private final DeliveryMetrics metrics;
+
+	ShiftListener(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryMetrics metrics) {
+		this.subscriptions = subscriptions;
+		this.deliveries = deliveries;
+		this.metrics = metrics;
+	}
+
+	@EventListener
+	void on(StanceShift shift) {
+		List<UUID> matching = this.subscriptions.activeForTarget(shift.target())
+			.stream()
+			.filter((subscription) -> subscription.filter().matches(shift))
+			.map(Subscription::id)
+			.toList();
+		if (!matching.isEmpty()) {
+			this.metrics.created(this.deliveries.create(matching, shift, DeliveryKind.ALERT));
+		}
+	}
+
+}
