@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.stancewatch.ingest.article.ArticleImport;
+import org.stancewatch.ingest.intake.ArticleImport;
 import org.stancewatch.ingest.outbox.Outbox;
 
 import org.springframework.boot.WebApplicationType;

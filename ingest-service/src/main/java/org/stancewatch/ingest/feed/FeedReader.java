@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.contracts.Article;
 import org.jspecify.annotations.Nullable;
-import org.stancewatch.ingest.article.ArticlePages;
+
 import org.stancewatch.contracts.Article;
 import org.stancewatch.ingest.article.ArticleNormalizer;
-import org.stancewatch.ingest.article.ArticleStore;
+import org.stancewatch.ingest.intake.ArticleStore;
 import org.stancewatch.ingest.article.FeedEntry;
 import org.stancewatch.ingest.article.FeedParseException;
 import org.stancewatch.ingest.article.FeedParser;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.EventFixtures;
 import org.stancewatch.contracts.Topics;
-import org.stancewatch.ingest.article.ArticleStore;
+import org.stancewatch.ingest.intake.ArticleStore;
 import org.stancewatch.testsupport.KafkaBrokerProcess;
 import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;

@@ -16,7 +16,7 @@ import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.EventFixtures;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.Topics;
-import org.stancewatch.ingest.article.ArticleStore;
+import org.stancewatch.ingest.intake.ArticleStore;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;

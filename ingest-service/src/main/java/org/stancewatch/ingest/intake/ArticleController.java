@@ -1,4 +1,7 @@
-package org.stancewatch.ingest.article;
+package org.stancewatch.ingest.intake;
+
+import org.stancewatch.ingest.article.ArticleNormalizer;
+import org.stancewatch.ingest.article.FeedEntry;
 
 import java.time.Clock;
 import java.time.Instant;

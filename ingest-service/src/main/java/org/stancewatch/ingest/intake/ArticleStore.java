@@ -1,4 +1,6 @@
-package org.stancewatch.ingest.article;
+package org.stancewatch.ingest.intake;
+
+import org.stancewatch.ingest.article.NearDuplicates;
 
 import java.sql.Timestamp;
 import java.util.List;

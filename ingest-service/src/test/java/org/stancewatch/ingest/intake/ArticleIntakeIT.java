@@ -1,4 +1,4 @@
-package org.stancewatch.ingest.article;
+package org.stancewatch.ingest.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

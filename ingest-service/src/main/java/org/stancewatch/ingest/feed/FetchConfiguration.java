@@ -1,4 +1,9 @@
-package org.stancewatch.ingest.fetch;
+package org.stancewatch.ingest.feed;
+
+import org.stancewatch.ingest.fetch.FeedFetcher;
+import org.stancewatch.ingest.fetch.FetchSettings;
+import org.stancewatch.ingest.fetch.HostLimiter;
+import org.stancewatch.ingest.fetch.RobotsRules;
 
 import java.time.Duration;
 

@@ -1,4 +1,6 @@
-package org.stancewatch.ingest.article;
+package org.stancewatch.ingest.feed;
+
+import org.stancewatch.ingest.article.FullTextExtractor;
 
 import java.net.URI;
 
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * returns the page's main text. Any failure gives {@code null}: the feed's text is kept.
  */
 @Component
-public class ArticlePages {
+class ArticlePages {
 
 	private final FeedFetcher fetcher;
 

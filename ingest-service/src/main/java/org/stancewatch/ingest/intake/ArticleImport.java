@@ -1,4 +1,8 @@
-package org.stancewatch.ingest.article;
+package org.stancewatch.ingest.intake;
+
+import org.stancewatch.ingest.article.ArticleNormalizer;
+import org.stancewatch.ingest.article.FeedEntry;
+import org.stancewatch.ingest.article.FullTextExtractor;
 
 import java.io.IOException;
 import java.io.PrintStream;
