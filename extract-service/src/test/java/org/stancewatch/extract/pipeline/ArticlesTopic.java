@@ -1,6 +1,7 @@
 package org.stancewatch.extract.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.stancewatch.contracts.CloudEvent;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.EventType;
 import org.stancewatch.contracts.Topics;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Plays ingest-service: creates the articles topic (its owner creates it, not the extract
@@ -54,6 +57,14 @@ final class ArticlesTopic implements AutoCloseable {
 			throw new IllegalStateException("Could not create " + Topics.ARTICLES, ex);
 		}
 		return new ArticlesTopic(bootstrapServers);
+	}
+
+	/** Waits until the service under test has created a topic, before reading it. */
+	static void awaitTopic(String bootstrapServers, String topic) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			await().atMost(Duration.ofMinutes(2))
+				.until(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
+		}
 	}
 
 	/** As ingest-service writes it: JSON value, CloudEvents headers. */
