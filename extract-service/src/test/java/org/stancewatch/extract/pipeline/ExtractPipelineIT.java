@@ -22,6 +22,11 @@ import org.stancewatch.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -51,6 +56,15 @@ class ExtractPipelineIT {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumerFactory;
+
+	@Autowired
+	AfterRollbackProcessor<Object, Object> afterRollbackProcessor;
 
 	@BeforeAll
 	static void createArticlesTopic() {
@@ -140,6 +154,7 @@ class ExtractPipelineIT {
 				assertThat(
 						ByteBuffer.wrap(record.headers().lastHeader("kafka_dlt-original-partition").value()).getInt())
 					.isZero();
+				assertThat(TopicReader.header(record, "kafka_dlt-original-consumer-group")).startsWith("pipeline-it-");
 				assertThat(TopicReader.header(record, "kafka_dlt-exception-cause-fqcn"))
 					.isEqualTo(UnprocessableArticleException.class.getName());
 			}
@@ -154,6 +169,17 @@ class ExtractPipelineIT {
 				.isGreaterThanOrEqualTo(deadLettersBefore + 3));
 		assertThat(counter("stancewatch.extract.articles")).isPositive();
 		assertThat(counter("stancewatch.extract.relation.changes")).isPositive();
+	}
+
+	@Test
+	void shouldReadCommittedAndWriteInKafkaTransactionsThatNeverDropARecord() {
+		MessageListenerContainer container = this.listeners.getListenerContainer("articles");
+		assertThat(container).isNotNull();
+		assertThat(container.getContainerProperties().getKafkaAwareTransactionManager()).isNotNull();
+		assertThat(this.consumerFactory.getConfigurationProperties()).containsEntry("isolation.level",
+				"read_committed");
+		assertThat(((AbstractMessageListenerContainer<?, ?>) container).getAfterRollbackProcessor())
+			.isSameAs(this.afterRollbackProcessor);
 	}
 
 	private List<ConsumerRecord<String, String>> ofRun(List<ConsumerRecord<String, String>> records, String run) {
