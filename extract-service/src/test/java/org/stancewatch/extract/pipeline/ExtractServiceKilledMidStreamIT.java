@@ -74,7 +74,8 @@ class ExtractServiceKilledMidStreamIT {
 		ArticlesTopic.awaitTopic(bootstrap, Topics.RELATION_CHANGES);
 		try (TopicReader reader = new TopicReader(bootstrap, Topics.RELATION_CHANGES)) {
 			int atKill = eventIds(
-					reader.awaitUntil((read) -> eventIds(read, engine).size() >= 100, Duration.ofMinutes(3)), engine)
+					reader.awaitUntil((read) -> eventIds(read, engine, run).size() >= 100, Duration.ofMinutes(3)),
+					engine, run)
 				.size();
 			first.destroyForcibly();
 			assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -82,10 +83,10 @@ class ExtractServiceKilledMidStreamIT {
 
 			long restarted = System.nanoTime();
 			start(bootstrap, run, engine.version(), 2);
-			reader.awaitUntil((read) -> eventIds(read, engine).size() >= expected.size(), Duration.ofMinutes(4));
+			reader.awaitUntil((read) -> eventIds(read, engine, run).size() >= expected.size(), Duration.ofMinutes(4));
 			logger.info("Killed with {} of {} events committed; the restarted process committed the rest in {} s",
 					atKill, expected.size(), Duration.ofNanos(System.nanoTime() - restarted).toSeconds());
-			List<String> committed = eventIds(reader.readFor(Duration.ofSeconds(5)), engine);
+			List<String> committed = eventIds(reader.readFor(Duration.ofSeconds(5)), engine, run);
 
 			assertThat(committed).doesNotHaveDuplicates();
 			assertThat(committed).containsExactlyInAnyOrderElementsOf(expected);
@@ -111,10 +112,14 @@ class ExtractServiceKilledMidStreamIT {
 		return process;
 	}
 
-	private static List<String> eventIds(List<ConsumerRecord<String, String>> records, MarkerExtractor engine) {
+	private static List<String> eventIds(List<ConsumerRecord<String, String>> records, MarkerExtractor engine,
+			String run) {
 		return records.stream()
 			.map((record) -> EventJson.read(record.value(), RelationChange.class))
+			// The service reads every article on the shared topic: keep those of this
+			// test.
 			.filter((change) -> change.extractor().equals(engine.version()))
+			.filter((change) -> change.articleId().startsWith(run))
 			.map(RelationChange::eventId)
 			.toList();
 	}
