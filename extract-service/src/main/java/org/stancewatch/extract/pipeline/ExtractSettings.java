@@ -20,6 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ExtractSettings(@DefaultValue("stancewatch-extract") String groupId, boolean reprocess,
 		@DefaultValue Topics topics, @DefaultValue Retry retry) {
 
+	ExtractSettings {
+		if (groupId.isBlank()) {
+			throw new IllegalArgumentException("stancewatch.extract.group-id must not be blank");
+		}
+	}
+
 	/**
 	 * @param relationChangesPartitions partitions of
 	 * {@code stancewatch.relation-changes.v1}
@@ -28,6 +34,13 @@ record ExtractSettings(@DefaultValue("stancewatch-extract") String groupId, bool
 	 * record keeps its partition
 	 */
 	record Topics(@DefaultValue("6") int relationChangesPartitions, @DefaultValue("6") int articlesPartitions) {
+
+		Topics {
+			if (relationChangesPartitions < 1 || articlesPartitions < 1) {
+				throw new IllegalArgumentException("A topic needs at least one partition, not "
+						+ Math.min(relationChangesPartitions, articlesPartitions));
+			}
+		}
 
 	}
 
@@ -39,6 +52,18 @@ record ExtractSettings(@DefaultValue("stancewatch-extract") String groupId, bool
 	 */
 	record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration initialInterval,
 			@DefaultValue("5s") Duration maxInterval) {
+
+		Retry {
+			if (maxAttempts < 1) {
+				throw new IllegalArgumentException(
+						"stancewatch.extract.retry.max-attempts counts the first try, so it is at least 1, not "
+								+ maxAttempts);
+			}
+			if (initialInterval.isNegative() || maxInterval.compareTo(initialInterval) < 0) {
+				throw new IllegalArgumentException("Retry intervals must satisfy 0 <= initial-interval ("
+						+ initialInterval + ") <= max-interval (" + maxInterval + ")");
+			}
+		}
 
 	}
 
