@@ -1,0 +1,209 @@
+package org.stancewatch.extract.pipeline;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.contracts.Article;
+import org.stancewatch.contracts.CloudEvent;
+import org.stancewatch.contracts.EventJson;
+import org.stancewatch.contracts.RelationChange;
+import org.stancewatch.contracts.Topics;
+import org.stancewatch.extract.rules.RelationExtractor;
+import org.stancewatch.testsupport.RealTransactionalKafka;
+import org.stancewatch.testsupport.TopicReader;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service in one JVM against a real broker: what goes in on the articles topic and
+ * what comes out on the relation-changes topic and the dead-letter topic, read as a
+ * downstream consumer reads them. The broker is shared with other test classes, so every
+ * test writes articles of its own and looks only at the events of this context's engine
+ * version.
+ */
+@SpringBootTest(properties = { "stancewatch.extract.group-id=pipeline-it-${random.uuid}",
+		"test.extractor.version=marker/${random.uuid}" })
+@ContextConfiguration(initializers = RealTransactionalKafka.class)
+@Import(MarkerExtractorConfiguration.class)
+@DirtiesContext
+class ExtractPipelineIT {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static ArticlesTopic articles;
+
+	@Autowired
+	RelationExtractor extractor;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumerFactory;
+
+	@Autowired
+	AfterRollbackProcessor<Object, Object> afterRollbackProcessor;
+
+	@BeforeAll
+	static void createArticlesTopic() {
+		articles = ArticlesTopic.open(RealTransactionalKafka.bootstrapServers());
+	}
+
+	@AfterAll
+	static void closeProducer() {
+		articles.close();
+	}
+
+	@Test
+	void shouldPublishEachRelationChangeOnceKeyedByDyadWithCloudEventHeaders() {
+		String run = UUID.randomUUID().toString();
+		List<Article> sent = List.of(
+				Articles.article(run + "-1", "Officials said " + MarkerExtractor.marker("RU") + " after talks."),
+				Articles.article(run + "-2",
+						"In separate statements " + MarkerExtractor.marker("CN") + " and "
+								+ MarkerExtractor.marker("PK") + " on the same day."),
+				Articles.article(run + "-3", "A report on wheat prices; no diplomacy in it."),
+				Articles.article(run + "-4", "Weeks later " + MarkerExtractor.marker("RU") + " again, by decree."),
+				Articles.article(run + "-5", "Closing remarks: " + MarkerExtractor.marker("RU") + "."));
+		// One partition, so the order in which the articles are read is known.
+		articles.sendWithCloudEventHeaders(sent.get(0), 0);
+		articles.sendPlain(sent.get(1), 0);
+		articles.sendWithCloudEventHeaders(sent.get(2), 0);
+		articles.sendPlain(sent.get(3), 0);
+		articles.sendWithCloudEventHeaders(sent.get(4), 0);
+		List<RelationChange> expected = sent.stream()
+			.flatMap((article) -> this.extractor.extract(article).stream())
+			.toList();
+		assertThat(expected).hasSize(5);
+
+		try (TopicReader reader = new TopicReader(RealTransactionalKafka.bootstrapServers(), Topics.RELATION_CHANGES)) {
+			reader.awaitUntil((read) -> ofRun(read, run).size() >= expected.size(), WAIT);
+			List<ConsumerRecord<String, String>> published = ofRun(reader.readFor(Duration.ofSeconds(2)), run);
+
+			assertThat(published).map(this::change).containsExactlyInAnyOrderElementsOf(expected);
+			for (ConsumerRecord<String, String> record : published) {
+				RelationChange change = change(record);
+				assertThat(record.key()).isEqualTo(change.actor() + ">AF");
+				assertThat(TopicReader.header(record, CloudEvent.ID)).isEqualTo(change.eventId());
+				assertThat(TopicReader.header(record, CloudEvent.TYPE)).isEqualTo("org.stancewatch.relation-change.v1");
+				assertThat(TopicReader.header(record, CloudEvent.SOURCE)).isEqualTo("/stancewatch/extract-service");
+				assertThat(TopicReader.header(record, CloudEvent.SPECVERSION)).isEqualTo("1.0");
+				assertThat(TopicReader.header(record, CloudEvent.SUBJECT)).isEqualTo(record.key());
+				assertThat(TopicReader.header(record, CloudEvent.TIME)).isNotBlank();
+				assertThat(TopicReader.header(record, CloudEvent.CONTENT_TYPE_HEADER)).isEqualTo("application/json");
+				assertThat(record.headers()).noneMatch((header) -> header.key().startsWith("__"));
+				assertThat(record.value()).doesNotContain("org.stancewatch");
+			}
+			List<ConsumerRecord<String, String>> russia = published.stream()
+				.filter((record) -> record.key().equals("RU>AF"))
+				.toList();
+			assertThat(russia).map(ConsumerRecord::partition).containsOnly(russia.get(0).partition());
+			assertThat(russia).map((record) -> change(record).articleId())
+				.containsExactly(run + "-1", run + "-4", run + "-5");
+		}
+	}
+
+	@Test
+	void shouldDeadLetterPoisonRecordsWithTheReasonAndGoOnWithTheNextArticle() {
+		String run = UUID.randomUUID().toString();
+		double deadLettersBefore = counter("stancewatch.extract.dead.letters");
+		articles.sendRaw(run + "-not-json", "<html>this is a web page, not an article", 0);
+		articles.sendRaw(run + "-no-url-no-text", "{\"id\":\"" + run + "-no-url-no-text\",\"title\":\"Only a title\"}",
+				0);
+		articles.sendPlain(Articles.article(run + "-unreadable", "Lead paragraph. " + MarkerExtractor.UNREADABLE), 0);
+		articles.sendRaw(run + "-deleted", (byte[]) null, 0);
+		Article next = Articles.article(run + "-next", "Still flowing: " + MarkerExtractor.marker("UZ") + ".");
+		articles.sendPlain(next, 0);
+
+		try (TopicReader reader = new TopicReader(RealTransactionalKafka.bootstrapServers(),
+				Topics.deadLetter(Topics.ARTICLES))) {
+			List<ConsumerRecord<String, String>> dead = ofKeys(
+					reader.awaitUntil((read) -> ofKeys(read, run).size() >= 3, WAIT), run);
+			assertThat(dead).map(ConsumerRecord::key)
+				.containsExactly(run + "-not-json", run + "-no-url-no-text", run + "-unreadable");
+			assertThat(dead.get(0).value()).isEqualTo("<html>this is a web page, not an article");
+			assertThat(reason(dead.get(0))).contains("Not an article in JSON");
+			assertThat(reason(dead.get(1))).contains("lacks required fields: url, text");
+			assertThat(reason(dead.get(2))).contains("failed on article '" + run + "-unreadable'")
+				.contains("no rule can parse this text");
+			for (ConsumerRecord<String, String> record : dead) {
+				assertThat(record.partition()).isZero();
+				assertThat(TopicReader.header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES);
+				assertThat(
+						ByteBuffer.wrap(record.headers().lastHeader("kafka_dlt-original-partition").value()).getInt())
+					.isZero();
+				assertThat(TopicReader.header(record, "kafka_dlt-original-consumer-group")).startsWith("pipeline-it-");
+				assertThat(TopicReader.header(record, "kafka_dlt-exception-cause-fqcn"))
+					.isEqualTo(UnprocessableArticleException.class.getName());
+			}
+		}
+		try (TopicReader reader = new TopicReader(RealTransactionalKafka.bootstrapServers(), Topics.RELATION_CHANGES)) {
+			List<ConsumerRecord<String, String>> published = ofRun(
+					reader.awaitUntil((read) -> !ofRun(read, run).isEmpty(), WAIT), run);
+			assertThat(published).map(this::change).containsExactlyElementsOf(this.extractor.extract(next));
+		}
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(counter("stancewatch.extract.dead.letters"))
+				.isGreaterThanOrEqualTo(deadLettersBefore + 3));
+		assertThat(counter("stancewatch.extract.articles")).isPositive();
+		assertThat(counter("stancewatch.extract.relation.changes")).isPositive();
+	}
+
+	@Test
+	void shouldReadCommittedAndWriteInKafkaTransactionsThatNeverDropARecord() {
+		MessageListenerContainer container = this.listeners.getListenerContainer("articles");
+		assertThat(container).isNotNull();
+		assertThat(container.getContainerProperties().getKafkaAwareTransactionManager()).isNotNull();
+		assertThat(this.consumerFactory.getConfigurationProperties()).containsEntry("isolation.level",
+				"read_committed");
+		assertThat(((AbstractMessageListenerContainer<?, ?>) container).getAfterRollbackProcessor())
+			.isSameAs(this.afterRollbackProcessor);
+	}
+
+	private List<ConsumerRecord<String, String>> ofRun(List<ConsumerRecord<String, String>> records, String run) {
+		return records.stream()
+			.filter((record) -> change(record).extractor().equals(this.extractor.version()))
+			.filter((record) -> change(record).articleId().startsWith(run))
+			.toList();
+	}
+
+	private static List<ConsumerRecord<String, String>> ofKeys(List<ConsumerRecord<String, String>> records,
+			String run) {
+		return records.stream().filter((record) -> record.key() != null && record.key().startsWith(run)).toList();
+	}
+
+	private RelationChange change(ConsumerRecord<String, String> record) {
+		return EventJson.read(record.value(), RelationChange.class);
+	}
+
+	private static String reason(ConsumerRecord<String, String> record) {
+		return String.valueOf(TopicReader.header(record, "kafka_dlt-exception-message"));
+	}
+
+	private double counter(String name) {
+		return this.meters.get(name).counter().count();
+	}
+
+}
