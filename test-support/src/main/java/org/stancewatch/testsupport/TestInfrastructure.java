@@ -89,6 +89,11 @@ public final class TestInfrastructure {
 		}
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 		broker.brokerProperty("auto.create.topics.enable", "false");
+		// One broker cannot hold the transaction log's default three replicas: without
+		// these,
+		// transactional producers wait a minute for a producer id and fail.
+		broker.brokerProperty("transaction.state.log.replication.factor", "1");
+		broker.brokerProperty("transaction.state.log.min.isr", "1");
 		broker.afterPropertiesSet();
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
 		return broker.getBrokersAsString();

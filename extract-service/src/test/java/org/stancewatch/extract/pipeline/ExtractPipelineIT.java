@@ -16,7 +16,8 @@ import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Topics;
 import org.stancewatch.extract.rules.RelationExtractor;
-import org.stancewatch.testsupport.RealTransactionalKafka;
+import org.stancewatch.testsupport.RealKafka;
+import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = { "stancewatch.extract.group-id=pipeline-it-${random.uuid}",
 		"test.extractor.version=marker/${random.uuid}" })
-@ContextConfiguration(initializers = RealTransactionalKafka.class)
+@ContextConfiguration(initializers = RealKafka.class)
 @Import(MarkerExtractorConfiguration.class)
 @DirtiesContext
 class ExtractPipelineIT {
@@ -68,7 +69,7 @@ class ExtractPipelineIT {
 
 	@BeforeAll
 	static void createArticlesTopic() {
-		articles = ArticlesTopic.open(RealTransactionalKafka.bootstrapServers());
+		articles = ArticlesTopic.open(TestInfrastructure.kafkaBootstrapServers());
 	}
 
 	@AfterAll
@@ -98,7 +99,8 @@ class ExtractPipelineIT {
 			.toList();
 		assertThat(expected).hasSize(5);
 
-		try (TopicReader reader = new TopicReader(RealTransactionalKafka.bootstrapServers(), Topics.RELATION_CHANGES)) {
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
+				Topics.RELATION_CHANGES)) {
 			reader.awaitUntil((read) -> ofRun(read, run).size() >= expected.size(), WAIT);
 			List<ConsumerRecord<String, String>> published = ofRun(reader.readFor(Duration.ofSeconds(2)), run);
 
@@ -137,7 +139,7 @@ class ExtractPipelineIT {
 		Article next = Articles.article(run + "-next", "Still flowing: " + MarkerExtractor.marker("UZ") + ".");
 		articles.sendPlain(next, 0);
 
-		try (TopicReader reader = new TopicReader(RealTransactionalKafka.bootstrapServers(),
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
 				Topics.deadLetter(Topics.ARTICLES))) {
 			List<ConsumerRecord<String, String>> dead = ofKeys(
 					reader.awaitUntil((read) -> ofKeys(read, run).size() >= 3, WAIT), run);
@@ -159,7 +161,8 @@ class ExtractPipelineIT {
 					.isEqualTo(UnprocessableArticleException.class.getName());
 			}
 		}
-		try (TopicReader reader = new TopicReader(RealTransactionalKafka.bootstrapServers(), Topics.RELATION_CHANGES)) {
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
+				Topics.RELATION_CHANGES)) {
 			List<ConsumerRecord<String, String>> published = ofRun(
 					reader.awaitUntil((read) -> !ofRun(read, run).isEmpty(), WAIT), run);
 			assertThat(published).map(this::change).containsExactlyElementsOf(this.extractor.extract(next));

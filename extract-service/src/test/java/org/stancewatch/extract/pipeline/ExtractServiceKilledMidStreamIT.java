@@ -25,7 +25,7 @@ import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Topics;
-import org.stancewatch.testsupport.RealTransactionalKafka;
+import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +55,7 @@ class ExtractServiceKilledMidStreamIT {
 
 	@Test
 	void shouldCommitEachEventExactlyOnceWhenKilledMidStreamAndRestarted() throws Exception {
-		String bootstrap = RealTransactionalKafka.bootstrapServers();
+		String bootstrap = TestInfrastructure.kafkaBootstrapServers();
 		String run = UUID.randomUUID().toString();
 		MarkerExtractor engine = new MarkerExtractor("marker/kill-" + run);
 		List<Article> stream = new ArrayList<>();

@@ -12,7 +12,7 @@ import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Topics;
 import org.stancewatch.extract.ExtractApplication;
-import org.stancewatch.testsupport.RealTransactionalKafka;
+import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;
 
 import org.springframework.boot.WebApplicationType;
@@ -32,7 +32,7 @@ class ReprocessIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(90);
 
-	private final String bootstrap = RealTransactionalKafka.bootstrapServers();
+	private final String bootstrap = TestInfrastructure.kafkaBootstrapServers();
 
 	private final String run = UUID.randomUUID().toString();
 

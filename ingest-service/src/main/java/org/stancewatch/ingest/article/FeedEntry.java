@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.util.HtmlUtils;
+import org.jsoup.nodes.Entities;
 
 /**
  * One item of a feed, as the feed tells it.
@@ -37,7 +37,7 @@ public record FeedEntry(@Nullable String guid, @Nullable String link, @Nullable 
 	 * @param publishedAt when it was published, when known
 	 */
 	public static FeedEntry submitted(String url, @Nullable String title, String body, @Nullable Instant publishedAt) {
-		String html = body.contains("<") ? body : HtmlUtils.htmlEscape(body).replace("\n\n", "<p>");
+		String html = body.contains("<") ? body : Entities.escape(body).replace("\n\n", "<p>");
 		return new FeedEntry(null, url, title, html, null, publishedAt, null, null);
 	}
 

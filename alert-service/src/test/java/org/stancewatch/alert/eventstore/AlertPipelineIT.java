@@ -1,0 +1,131 @@
+package org.stancewatch.alert.eventstore;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stancewatch.alert.ApiClient;
+import org.stancewatch.alert.WebhookReceiver;
+import org.stancewatch.contracts.Action;
+import org.stancewatch.contracts.EventJson;
+import org.stancewatch.testsupport.RealKafkaAndPostgres;
+import org.stancewatch.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.stancewatch.alert.RelationChangeFixtures.report;
+
+/**
+ * The whole alert service, from relation changes on Kafka to webhooks received over HTTP:
+ * what a subscriber sees when outlets report acts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "stancewatch.alert.admin-key=pipeline-admin", "stancewatch.alert.allow-private-addresses=true",
+				"stancewatch.alert.delivery.poll-interval=100ms" })
+@ContextConfiguration(initializers = RealKafkaAndPostgres.class)
+class AlertPipelineIT {
+
+	@LocalServerPort
+	int port;
+
+	private ApiClient api;
+
+	private String key;
+
+	private final WebhookReceiver recognitionWatcher = new WebhookReceiver();
+
+	private final WebhookReceiver chinaWatcher = new WebhookReceiver();
+
+	private final WebhookReceiver historian = new WebhookReceiver();
+
+	private RelationChangeSender kafka;
+
+	@BeforeEach
+	void subscribe() {
+		this.api = new ApiClient(this.port);
+		this.key = this.api.newSubscriber("pipeline-admin", "analyst");
+		this.kafka = new RelationChangeSender(TestInfrastructure.kafkaBootstrapServers());
+	}
+
+	@AfterEach
+	void close() {
+		this.kafka.close();
+		this.recognitionWatcher.close();
+		this.chinaWatcher.close();
+		this.historian.close();
+	}
+
+	@Test
+	void shouldSendOneAlertListingTheIndependentSourcesWhenThreeOutletsRepeatTheStory() {
+		subscribe(this.recognitionWatcher, "\"actors\":[\"UZ\"],\"levels\":[\"RECOGNIZED\"],\"minSources\":2");
+		subscribe(this.chinaWatcher, "\"actors\":[\"CN\"]");
+		LocalDate yesterday = LocalDate.now().minusDays(1);
+
+		this.kafka.send(report("UZ", Action.RECOGNIZE_GOVERNMENT).on(yesterday)
+			.article("uz-first", "first.example")
+			.evidence("Tashkent formally recognised the Taliban government on Sunday.")
+			.build());
+		this.kafka.send(report("UZ", Action.RECOGNIZE_GOVERNMENT).on(yesterday)
+			.copyOf("uz-first", "uz-syndicated", "syndicate.example")
+			.build());
+		this.kafka.send(
+				report("UZ", Action.RECOGNIZE_GOVERNMENT).on(yesterday).article("uz-second", "second.example").build());
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.recognitionWatcher.received().isEmpty());
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.recognitionWatcher.received().size() == 1);
+		JsonNode alert = EventJson.mapper().readTree(this.recognitionWatcher.received().get(0).bodyText());
+		assertThat(alert.toString()).contains("UZ").contains("RECOGNIZED").contains("RECOGNIZE_GOVERNMENT");
+		List<String> sites = alert.findValues("site").stream().map(JsonNode::asString).toList();
+		assertThat(sites).as("independent sources, without the syndicated copy")
+			.containsExactlyInAnyOrder("first.example", "second.example");
+		assertThat(this.chinaWatcher.received()).as("a subscription for another state").isEmpty();
+	}
+
+	@Test
+	void shouldAlertOnlyBackfillSubscribersOfAnOldAct() {
+		subscribe(this.chinaWatcher, "\"actors\":[\"KG\"]");
+		subscribe(this.historian, "\"actors\":[\"KG\"],\"backfill\":true");
+
+		this.kafka.send(report("KG", Action.DELIST_TERRORIST).on(LocalDate.now().minusMonths(8))
+			.article("kg-old", "archive.example")
+			.build());
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.historian.received().isEmpty());
+		assertThat(this.historian.received().get(0).bodyText()).contains("KG").contains("ENGAGED");
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.chinaWatcher.received().isEmpty());
+		assertThat(this.api.get("/api/stances/KG", null).body()).contains("DELIST_TERRORIST");
+	}
+
+	@Test
+	void shouldAlertNobodyForABackgroundMentionOfAnOldAct() {
+		subscribe(this.chinaWatcher, "\"actors\":[\"TM\"]");
+		this.kafka.send(report("TM", Action.OPEN_EMBASSY).on(LocalDate.now().minusYears(3))
+			.background()
+			.article("tm-background", "context.example")
+			.build());
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.api.get("/api/stances/TM", null).body().contains("OPEN_EMBASSY"));
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.chinaWatcher.received().isEmpty());
+	}
+
+	private void subscribe(WebhookReceiver receiver, String filter) {
+		ApiClient.Response created = this.api.post("/api/subscriptions", this.key,
+				"{" + filter + ",\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + receiver.url() + "\"}}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+	}
+
+}
