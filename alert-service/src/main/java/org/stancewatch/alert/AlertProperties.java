@@ -18,7 +18,7 @@ import org.stancewatch.alert.stance.StanceRules;
  * it updates history and alerts only backfill subscribers
  * @param minConfidence the first observation of an act at or above this confidence
  * commits it
- * @param adminKey the key the admin APIs require in the {@value #ADMIN_KEY_HEADER} header
+ * @param adminKey the key the admin APIs require as {@code Authorization: Bearer <key>}
  * (env {@code ALERT_ADMIN_KEY}); admin APIs are refused while it is blank
  * @param defaultTarget the target government the read API shows when none is asked for
  * @param partitions partitions of the topics this service creates; the dead-letter topic
@@ -29,12 +29,11 @@ import org.stancewatch.alert.stance.StanceRules;
  */
 @ConfigurationProperties("stancewatch.alert")
 public record AlertProperties(@DefaultValue("P14D") Duration maxEventAge, @DefaultValue("0.6") double minConfidence,
-		@DefaultValue("") String adminKey, @DefaultValue("AF") String defaultTarget, @DefaultValue("3") int partitions,
+		@DefaultValue("") String adminKey, @DefaultValue("AF") String defaultTarget, @DefaultValue("6") int partitions,
 		@DefaultValue("200ms") Duration relayInterval, @DefaultValue("500") int relayBatchSize,
 		@DefaultValue("30s") Duration relaySendTimeout) {
 
 	/** The request header that carries the admin key. */
-	public static final String ADMIN_KEY_HEADER = "X-Admin-Key";
 
 	public StanceRules stanceRules() {
 		return new StanceRules(this.minConfidence, this.maxEventAge);

@@ -1,15 +1,11 @@
 package org.stancewatch.alert.eventstore;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-import org.stancewatch.alert.AlertProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import org.stancewatch.alert.eventstore.StanceRebuild.RebuildResult;
+import org.stancewatch.alert.subscription.ApiKeyAuthentication;
 
 /** {@code POST /api/admin/rebuild}: the projection folded again from the event store. */
 @RestController
@@ -17,24 +13,16 @@ class RebuildController {
 
 	private final StanceRebuild rebuild;
 
-	private final AlertProperties properties;
+	private final ApiKeyAuthentication authentication;
 
-	RebuildController(StanceRebuild rebuild, AlertProperties properties) {
+	RebuildController(StanceRebuild rebuild, ApiKeyAuthentication authentication) {
 		this.rebuild = rebuild;
-		this.properties = properties;
+		this.authentication = authentication;
 	}
 
 	@PostMapping("/api/admin/rebuild")
-	RebuildResult rebuild(
-			@RequestHeader(name = AlertProperties.ADMIN_KEY_HEADER, required = false) @Nullable String key) {
-		if (this.properties.adminKey().isBlank()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"The admin API is disabled: set stancewatch.alert.admin-key (env ALERT_ADMIN_KEY)");
-		}
-		if (!this.properties.isAdminKey(key)) {
-			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-					"Send the admin key in the " + AlertProperties.ADMIN_KEY_HEADER + " header");
-		}
+	RebuildResult rebuild(HttpServletRequest request) {
+		this.authentication.requireAdmin(request);
 		return this.rebuild.rebuild();
 	}
 

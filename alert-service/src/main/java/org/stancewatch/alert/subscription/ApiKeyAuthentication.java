@@ -1,13 +1,12 @@
 package org.stancewatch.alert.subscription;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.stancewatch.alert.AlertProperties;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,22 +25,21 @@ public class ApiKeyAuthentication {
 	/** Request attribute holding the authenticated subscriber's id (a {@link UUID}). */
 	public static final String SUBSCRIBER = "org.stancewatch.alert.subscription.subscriber";
 
-	private final byte[] adminKey;
+	private final AlertProperties properties;
 
 	private final SubscriberRepository subscribers;
 
-	ApiKeyAuthentication(@Value("${stancewatch.alert.admin-key:${ALERT_ADMIN_KEY:}}") String adminKey,
-			SubscriberRepository subscribers) {
-		this.adminKey = adminKey.getBytes(StandardCharsets.UTF_8);
+	ApiKeyAuthentication(AlertProperties properties, SubscriberRepository subscribers) {
+		this.properties = properties;
 		this.subscribers = subscribers;
 	}
 
-	void requireAdmin(HttpServletRequest request) {
-		if (this.adminKey.length == 0) {
+	/** Every admin API (subscribers, rebuild) takes the admin key the same way. */
+	public void requireAdmin(HttpServletRequest request) {
+		if (this.properties.adminKey().isBlank()) {
 			throw unauthorized("Administration is off: set ALERT_ADMIN_KEY (stancewatch.alert.admin-key)");
 		}
-		Optional<String> given = bearer(request);
-		if (given.isEmpty() || !MessageDigest.isEqual(this.adminKey, given.get().getBytes(StandardCharsets.UTF_8))) {
+		if (!this.properties.isAdminKey(bearer(request).orElse(null))) {
 			throw unauthorized("This needs the admin key as 'Authorization: Bearer <key>'");
 		}
 	}

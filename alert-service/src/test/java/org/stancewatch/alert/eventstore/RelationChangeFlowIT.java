@@ -330,7 +330,7 @@ class RelationChangeFlowIT {
 
 	private HttpResponse<String> post(String path, String adminKey) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-Admin-Key", adminKey)
+			.header("Authorization", "Bearer " + adminKey)
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

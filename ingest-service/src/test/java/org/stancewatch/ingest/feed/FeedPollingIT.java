@@ -198,7 +198,16 @@ class FeedPollingIT {
 		return """
 				<html><head><title>Story</title></head><body>
 				<nav><a href="/">Home</a> <a href="/world">World</a></nav>
-				<article><h1>Story</h1><p>%s</p><p>Officials said more meetings would follow next month.</p></article>
+				<article><h1>Story</h1><p>%s</p>
+				<p>Officials said more meetings would follow next month, and that a working group would draft the
+				terms of a customs agreement before the next round. Traders who cross twice a week said waiting
+				times had fallen from two days to a few hours since the new schedule began.</p>
+				<p>Local councils asked for the road to be cleared of snow earlier in the season, because the
+				lorries carrying fuel and flour have been turned back twice already this winter. A spokesman for
+				the provincial governor said machinery had been sent from the neighbouring district.</p>
+				<p>Aid groups welcomed the talks but warned that prices in the markets remain high, and that
+				families in the highland villages depend on the route for most of their supplies until spring.</p>
+				</article>
 				<footer>Copyright the local desk</footer></body></html>""".formatted(body);
 	}
 
