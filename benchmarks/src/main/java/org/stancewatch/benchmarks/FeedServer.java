@@ -56,6 +56,10 @@ final class FeedServer implements AutoCloseable {
 		return "http://" + host(feed % this.servers.size() + 1) + ":" + this.port + "/feed/" + feed;
 	}
 
+	static String etag(int feed) {
+		return "\"v1-" + feed + "\"";
+	}
+
 	long requests() {
 		return this.requests.get();
 	}
@@ -67,7 +71,7 @@ final class FeedServer implements AutoCloseable {
 	private void serve(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
 		String feed = exchange.getRequestURI().getPath().substring("/feed/".length());
-		String etag = "\"v1-" + feed + "\"";
+		String etag = etag(Integer.parseInt(feed));
 		if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
 			this.notModified.incrementAndGet();
 			exchange.getResponseHeaders().add("ETag", etag);

@@ -127,7 +127,10 @@ class FeedPoller implements SmartLifecycle {
 	private void loop() {
 		while (this.running) {
 			try {
-				if (pollDue() == 0) {
+				awaitFreeWorker();
+				if (pollDue() == 0 && this.capacity.availablePermits() > 0) {
+					// Nothing is due (not merely every worker busy): look again after the
+					// idle delay.
 					sleep(this.settings.idleDelay());
 				}
 			}
@@ -135,6 +138,20 @@ class FeedPoller implements SmartLifecycle {
 				logger.warn("Feed poller could not claim feeds, retrying: {}", ex.getMessage());
 				sleep(this.settings.idleDelay().multipliedBy(4));
 			}
+		}
+	}
+
+	/**
+	 * Blocks until a worker is free, so a busy pool claims again as soon as a poll ends.
+	 */
+	private void awaitFreeWorker() {
+		try {
+			this.capacity.acquire();
+			this.capacity.release();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
 		}
 	}
 
