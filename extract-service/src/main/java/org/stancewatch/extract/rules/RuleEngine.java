@@ -80,8 +80,11 @@ public final class RuleEngine implements RelationExtractor {
 			}
 			List<DateCue> cues = this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear,
 					false);
-			if (lead && newsDate == null) {
-				newsDate = cues.stream().filter((cue) -> isNews(cue, reference)).findFirst().orElse(null);
+			if (lead && (newsDate == null || !newsDate.newsDay())) {
+				DateCue news = cues.stream().filter((cue) -> isNews(cue, reference)).findFirst().orElse(null);
+				if (news != null && (newsDate == null || news.newsDay())) {
+					newsDate = news;
+				}
 			}
 			for (Finding finding : reader.read(text, sentence, state)) {
 				List<DateCue> own = (finding.status() == Status.INTENDED)
@@ -145,7 +148,7 @@ public final class RuleEngine implements RelationExtractor {
 				.filter((other) -> other.occurredOn() != null && other.actor().equals(event.actor())
 						&& other.action() == event.action() && other.status() == event.status())
 				.toList();
-			if (event.occurredOn() == null && !dated.isEmpty()) {
+			if (event.occurredOn() == null && !dated.isEmpty() && !event.action().isEpisodic()) {
 				continue;
 			}
 			boolean background = event.background();

@@ -29,6 +29,11 @@ final class SentenceReader {
 
 	private static final int AGENT_REACH = 12;
 
+	/**
+	 * "the recognition of the Taliban government by Russia": the agent follows closely.
+	 */
+	private static final int NOMINAL_AGENT_REACH = 6;
+
 	private static final int WINDOW_AFTER = 110;
 
 	private static final int WINDOW_BEFORE = 70;
@@ -260,7 +265,8 @@ final class SentenceReader {
 		if (targetFit == TargetFit.NONE) {
 			return null;
 		}
-		int windowStart = c.clauses.readingStart(first);
+		int windowStart = (form == ActionRules.Form.GERUND && isAdjunct(tokens, first)) ? first - 1
+				: c.clauses.readingStart(first);
 		if (this.cues.any(Cues.NEGATION, tokens, windowStart, first)
 				|| this.cues.any(Cues.SPECULATION, tokens, windowStart, first)
 				|| this.cues.any(Cues.STATIVE, tokens, windowStart, first) || isQuestion(tokens)) {
@@ -361,7 +367,7 @@ final class SentenceReader {
 				return new Actors(List.of(m.code()), 0, false);
 			}
 		}
-		for (int k = last + 1; k < Math.min(clauseEnd, last + AGENT_REACH); k++) {
+		for (int k = last + 1; k < Math.min(clauseEnd, last + NOMINAL_AGENT_REACH); k++) {
 			if (tokens.get(k).is("by")) {
 				Mention agent = mentionStartingAt(c.mentions, k + 1);
 				if (agent != null) {
@@ -664,6 +670,10 @@ final class SentenceReader {
 					this.starts[i + 1] = true;
 				}
 				int reporting = SentenceReader.this.cues.at(Cues.REPORTING, tokens, i);
+				if (reporting >= 0 && reporting + 1 < this.size
+						&& (tokens.get(reporting + 1).is("to") || tokens.get(reporting + 1).is("by"))) {
+					reporting = -1;
+				}
 				if (reporting >= 0) {
 					int start = reporting + 1;
 					for (int k = reporting + 1; k < Math.min(this.size, reporting + 5); k++) {
