@@ -31,7 +31,7 @@ public final class RuleEngine implements RelationExtractor {
 	private static final int LEAD_SENTENCES = 10;
 
 	/** How many prose sentences name the article's main actors. */
-	private static final int HEADLINE_SENTENCES = 4;
+	private static final int HEADLINE_SENTENCES = 2;
 
 	/** Acts older than this before publication are the article's background. */
 	private static final int BACKGROUND_DAYS = 30;
@@ -112,13 +112,15 @@ public final class RuleEngine implements RelationExtractor {
 		Map<String, RelationChange> byKey = new LinkedHashMap<>();
 		for (Dated d : dated) {
 			Finding f = d.finding;
-			DateCue cue = d.cue;
-			if (cue == null && d.lead && !f.pastContext() && newsDate != null) {
-				cue = newsDate;
-			}
 			for (String actor : f.actors()) {
+				DateCue cue = d.cue;
 				boolean background = f.pastContext() || isOld(cue, reference) || (!mainActors.isEmpty()
 						&& !mainActors.contains(actor) && (cue == null || !isNews(cue, reference)));
+				if (cue == null && d.lead && !background) {
+					// The lead tells the news of the day: an undated act there happened
+					// then.
+					cue = newsDate;
+				}
 				RelationChange event = event(article, actor, target, f, cue, background);
 				String key = actor + "|" + f.action() + "|" + f.status() + "|" + event.occurredOn();
 				RelationChange earlier = byKey.get(key);

@@ -32,7 +32,7 @@ final class SentenceReader {
 	/**
 	 * "the recognition of the Taliban government by Russia": the agent follows closely.
 	 */
-	private static final int NOMINAL_AGENT_REACH = 6;
+	private static final int NOMINAL_AGENT_REACH = 7;
 
 	private static final int WINDOW_AFTER = 110;
 
@@ -187,7 +187,8 @@ final class SentenceReader {
 		while (p >= 0 && tokens.get(p).lower().endsWith("ly") && tokens.get(p).lower().length() > 3) {
 			p--;
 		}
-		boolean determined = p >= 0 && this.cues.is(Cues.DETERMINER, tokens.get(p));
+		boolean determined = p >= 0 && (this.cues.is(Cues.DETERMINER, tokens.get(p))
+				|| (p == first - 1 && this.dictionaries.actions.at(tokens, p) != null));
 		if (determined) {
 			return (form == ActionRules.Form.GERUND) ? ActionRules.Form.NOUN : null;
 		}
@@ -204,22 +205,27 @@ final class SentenceReader {
 		int clauseEnd = c.clauses.end(first);
 		int afterStart = c.tokens.get(last).end();
 		int afterEnd = Math.min(c.tokens.get(clauseEnd - 1).end(), afterStart + WINDOW_AFTER);
-		String after = cutAtComma(c.text.substring(afterStart, Math.max(afterStart, afterEnd)));
-		int fit = rule.fit(after.toLowerCase(Locale.ROOT));
-		if (fit < 0 && (form == ActionRules.Form.NOUN || form.mayBePassive())) {
-			int beforeEnd = c.tokens.get(first).start();
-			int beforeStart = Math.max(c.tokens.get(c.clauses.start(first)).start(), beforeEnd - WINDOW_BEFORE);
-			String before = c.text.substring(beforeStart, beforeEnd).toLowerCase(Locale.ROOT);
-			if (rule.unless() == null || !rule.unless().matcher(before).find()) {
-				for (java.util.regex.Pattern need : rule.needs()) {
-					if (!need.pattern().startsWith("^") && need.matcher(before).find()) {
-						fit = Math.max(fit, 0) + 1;
-					}
-				}
-				fit = (fit > 0 && fit >= rule.needs().size()) ? WINDOW_AFTER : -1;
+		String after = cutAtComma(c.text.substring(afterStart, Math.max(afterStart, afterEnd)))
+			.toLowerCase(Locale.ROOT);
+		int fit = rule.fit(after);
+		if (fit >= 0 || !(form == ActionRules.Form.NOUN || form.mayBePassive())) {
+			return fit;
+		}
+		// Passive and nominal forms may carry their object before the word: "the ban ...
+		// was lifted".
+		int beforeEnd = c.tokens.get(first).start();
+		int beforeStart = Math.max(c.tokens.get(c.clauses.start(first)).start(), beforeEnd - WINDOW_BEFORE);
+		String before = c.text.substring(beforeStart, beforeEnd).toLowerCase(Locale.ROOT);
+		if (rule.unless() != null && (rule.unless().matcher(before).find() || rule.unless().matcher(after).find())) {
+			return -1;
+		}
+		for (java.util.regex.Pattern need : rule.needs()) {
+			boolean anchored = need.pattern().startsWith("^");
+			if (!need.matcher(after).find() && (anchored || !need.matcher(before).find())) {
+				return -1;
 			}
 		}
-		return fit;
+		return WINDOW_AFTER;
 	}
 
 	private static String cutAtComma(String window) {
@@ -670,8 +676,7 @@ final class SentenceReader {
 					this.starts[i + 1] = true;
 				}
 				int reporting = SentenceReader.this.cues.at(Cues.REPORTING, tokens, i);
-				if (reporting >= 0 && reporting + 1 < this.size
-						&& (tokens.get(reporting + 1).is("to") || tokens.get(reporting + 1).is("by"))) {
+				if (reporting >= 0 && reporting + 1 < this.size && isTransitiveUse(tokens.get(reporting + 1))) {
 					reporting = -1;
 				}
 				if (reporting >= 0) {
@@ -714,6 +719,15 @@ final class SentenceReader {
 					}
 				}
 			}
+		}
+
+		/**
+		 * "added to the list", "announced its decision": a verb with an object, not a
+		 * report.
+		 */
+		private static boolean isTransitiveUse(Token next) {
+			return next.is("to") || next.is("by") || next.is("its") || next.is("their") || next.is("his")
+					|| next.is("her");
 		}
 
 		private static boolean isFirstWord(List<Token> tokens, int i) {

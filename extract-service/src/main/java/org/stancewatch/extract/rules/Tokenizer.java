@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class Tokenizer {
 
 	private static final Pattern TOKEN = Pattern.compile(
-			"(?:\\p{Lu}\\.){2,}|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+			"(?:\\p{Lu}\\.){2,}|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*|['’][sS]\\b|[^\\s\\p{L}\\p{N}]");
 
 	private Tokenizer() {
 	}
