@@ -20,6 +20,8 @@ final class Cues {
 
 	static final String INTENT_AFTER = "intent-after";
 
+	static final String CONDITION = "condition";
+
 	static final String BACKGROUND = "background";
 
 	static final String STATIVE = "stative";
@@ -69,9 +71,9 @@ final class Cues {
 			}
 			cues.sections.computeIfAbsent(section, (k) -> new PhraseIndex<>(true)).add(line, line);
 		}
-		for (String required : List.of(NEGATION, SPECULATION, INTENT, INTENT_AFTER, BACKGROUND, STATIVE, REPORTING,
-				SUBORDINATOR, COORDINATOR, NOMINAL_VERB, OBJECT_PREPOSITION, DETERMINER, NON_STATE_HEAD, PRONOUN_STATE,
-				PRONOUN_OTHER)) {
+		for (String required : List.of(NEGATION, SPECULATION, INTENT, INTENT_AFTER, CONDITION, BACKGROUND, STATIVE,
+				REPORTING, SUBORDINATOR, COORDINATOR, NOMINAL_VERB, OBJECT_PREPOSITION, DETERMINER, NON_STATE_HEAD,
+				PRONOUN_STATE, PRONOUN_OTHER)) {
 			if (!cues.sections.containsKey(required)) {
 				throw new IllegalArgumentException("cues.txt has no [" + required + "] section");
 			}

@@ -27,6 +27,9 @@ final class SentenceReader {
 
 	private static final int OBJECT_REACH = 7;
 
+	/** How far after the act's word its object may be named. */
+	private static final int OBJECT_SPAN = 15;
+
 	private static final int AGENT_REACH = 12;
 
 	/**
@@ -275,7 +278,8 @@ final class SentenceReader {
 				: c.clauses.readingStart(first);
 		if (this.cues.any(Cues.NEGATION, tokens, windowStart, first)
 				|| this.cues.any(Cues.SPECULATION, tokens, windowStart, first)
-				|| this.cues.any(Cues.STATIVE, tokens, windowStart, first) || isQuestion(tokens)) {
+				|| this.cues.any(Cues.STATIVE, tokens, windowStart, first)
+				|| this.cues.any(Cues.CONDITION, tokens, last + 1, tokens.size()) || isQuestion(tokens)) {
 			return null;
 		}
 		boolean intended = this.cues.any(Cues.INTENT, tokens, windowStart, first)
@@ -306,11 +310,25 @@ final class SentenceReader {
 			.filter((m) -> !isObject(tokens, m))
 			.toList();
 		if (!inClause.isEmpty()) {
-			Mention subject = (afterPreposition || adjunct) ? inClause.get(0) : inClause.get(inClause.size() - 1);
+			// "by recognising": the clause's subject acts; "thanked Russia for
+			// recognising": its object.
+			boolean mainSubject = adjunct || (afterPreposition && tokens.get(first - 1).is("by"));
+			Mention subject = mainSubject ? inClause.get(0) : inClause.get(inClause.size() - 1);
 			return actorsOf(c, group(c.tokens, c.mentions, subject), 0);
 		}
 		if (antecedent != null) {
 			return actorsOf(c, group(c.tokens, c.mentions, antecedent), 0);
+		}
+		if (form == ActionRules.Form.GERUND && first == clauseStart && clauseStart > 0) {
+			// "..., the ministry said after recognising the Islamic Emirate": the main
+			// clause acts.
+			List<Mention> before = c.mentions.stream()
+				.filter((m) -> m.last() < clauseStart && m.kind() != Mention.Kind.TARGET_PRONOUN)
+				.filter((m) -> !isObject(tokens, m))
+				.toList();
+			if (!before.isEmpty()) {
+				return actorsOf(c, group(c.tokens, c.mentions, before.get(before.size() - 1)), 0.1);
+			}
 		}
 		if (c.clauses.isReported(first)) {
 			int outer = c.clauses.readingStart(first);
@@ -427,6 +445,12 @@ final class SentenceReader {
 					codes.addAll(resolved);
 					extra = 0.05;
 				}
+				case OTHER -> {
+					if (c.tokens.get(m.first()).is("they")) {
+						codes.addAll(resolvePlural(c, m));
+						extra = 0.1;
+					}
+				}
 				case TARGET, TARGET_ANAPHOR -> target = true;
 				default -> {
 				}
@@ -434,6 +458,21 @@ final class SentenceReader {
 		}
 		codes.remove(this.target.code());
 		return new Actors(List.copyOf(codes), penalty + extra, target);
+	}
+
+	/**
+	 * "they" stands for states named together before it ("Germany and Canada said they
+	 * would ...").
+	 */
+	private List<String> resolvePlural(Context c, Mention pronoun) {
+		for (int k = c.mentions.indexOf(pronoun) - 1; k >= 0; k--) {
+			Mention m = c.mentions.get(k);
+			if (m.isState() && !isObject(c.tokens, m)) {
+				List<Mention> group = group(c.tokens, c.mentions, m);
+				return (group.size() > 1) ? actorsOf(c, group, 0).codes : List.of();
+			}
+		}
+		return List.of();
 	}
 
 	/**
@@ -576,12 +615,23 @@ final class SentenceReader {
 			to = c.tokens.size();
 		}
 		else {
+			// An aside ("on what it said were ... in Paktika") may end the clause before
+			// its object.
 			from = clauseStart;
-			to = clauseEnd;
+			to = Math.max(clauseEnd, Math.min(c.tokens.size(), last + 1 + OBJECT_SPAN));
 		}
 		TargetFit best = actors.blockedByTarget ? TargetFit.NAMED : TargetFit.NONE;
 		for (Mention m : c.mentions) {
-			if (m.first() < from || m.first() >= to || !m.isTarget() && m.kind() != Mention.Kind.TARGET_PRONOUN) {
+			if (m.first() < from || m.first() >= to) {
+				continue;
+			}
+			if (rule.objectIsTarget() && !passive && m.isState()) {
+				// "praised Russia for ...", "condemned Russia's recognition of the
+				// Taliban": another
+				// state is the object.
+				return best;
+			}
+			if (!m.isTarget() && m.kind() != Mention.Kind.TARGET_PRONOUN) {
 				continue;
 			}
 			if (m.kind() == Mention.Kind.TARGET) {
