@@ -16,11 +16,13 @@ import org.stancewatch.contracts.Action;
  * @param needs expressions that must all match close to the word
  * @param unless an expression that rules the block out, or {@code null}
  * @param objectIsTarget whether the government must be the verb's direct object
+ * @param objectMayBePlace whether that object may also be a place ("in Afghanistan")
+ * @param objectMayBePlace whether that object may also be a place ("in Afghanistan")
  * @param actorMode who acts
  * @param confidence how sure a direct reading is
  */
 record ActionRule(Action action, List<String> verbs, List<String> nouns, List<Pattern> needs, @Nullable Pattern unless,
-		boolean objectIsTarget, ActorMode actorMode, double confidence) {
+		boolean objectIsTarget, boolean objectMayBePlace, ActorMode actorMode, double confidence) {
 
 	/**
 	 * How near its needs match in {@code window} (lower case), or -1 when they do not or

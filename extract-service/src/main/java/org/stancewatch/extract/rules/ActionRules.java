@@ -111,7 +111,8 @@ final class ActionRules {
 		String object = single(block, "object", "");
 		String actor = single(block, "actor", "subject");
 		return new ActionRule(action, verbs, nouns, needs,
-				unless.isEmpty() ? null : compile(section, String.join("|", unless)), "target".equals(object),
+				unless.isEmpty() ? null : compile(section, String.join("|", unless)),
+				"target".equals(object) || "place".equals(object), "place".equals(object),
 				ActionRule.ActorMode.valueOf(actor.toUpperCase(Locale.ROOT)),
 				Double.parseDouble(single(block, "confidence", "0.85")));
 	}

@@ -78,15 +78,18 @@ public final class RuleEngine implements RelationExtractor {
 			if (sentence.isProse()) {
 				prose++;
 			}
-			List<DateCue> cues = this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear,
-					false);
+			List<Finding> findings = reader.read(text, sentence, state);
+			// Date expressions cost regular expressions: read them where they can matter.
+			List<DateCue> cues = (lead || !findings.isEmpty() || hasYear(text, sentence))
+					? this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear, false)
+					: List.of();
 			if (lead && (newsDate == null || !newsDate.newsDay())) {
 				DateCue news = cues.stream().filter((cue) -> isNews(cue, reference)).findFirst().orElse(null);
 				if (news != null && (newsDate == null || news.newsDay())) {
 					newsDate = news;
 				}
 			}
-			for (Finding finding : reader.read(text, sentence, state)) {
+			for (Finding finding : findings) {
 				List<DateCue> own = (finding.status() == Status.INTENDED)
 						? this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear, true)
 						: cues;
@@ -206,6 +209,21 @@ public final class RuleEngine implements RelationExtractor {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Whether the sentence writes a year (four digits), which later "that year" may refer
+	 * to.
+	 */
+	private static boolean hasYear(String text, Sentence sentence) {
+		int digits = 0;
+		for (int i = sentence.start(); i < sentence.end(); i++) {
+			digits = Character.isDigit(text.charAt(i)) ? digits + 1 : 0;
+			if (digits == 4) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isNews(DateCue cue, @Nullable LocalDate reference) {

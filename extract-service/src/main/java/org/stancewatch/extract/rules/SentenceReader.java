@@ -625,10 +625,15 @@ final class SentenceReader {
 			if (m.first() < from || m.first() >= to) {
 				continue;
 			}
-			if (rule.objectIsTarget() && !passive && m.isState()) {
-				// "praised Russia for ...", "condemned Russia's recognition of the
-				// Taliban": another
-				// state is the object.
+			if (rule.objectIsTarget() && !passive && !rule.objectMayBePlace()
+					&& prepositionBetween(c.tokens, last + 1, m.first())) {
+				return best;
+			}
+			if (rule.objectIsTarget() && m.isState()) {
+				// Another state is the object ("praised Russia for ...", "condemned
+				// Russia's
+				// recognition of ...") or, passive, the subject ("Russia's decision was
+				// criticised").
 				return best;
 			}
 			if (!m.isTarget() && m.kind() != Mention.Kind.TARGET_PRONOUN) {
@@ -642,6 +647,17 @@ final class SentenceReader {
 			}
 		}
 		return best;
+	}
+
+	/** A preposition other than "of" and "to" between the verb and a mention. */
+	private boolean prepositionBetween(List<Token> tokens, int from, int to) {
+		for (int k = from; k < to; k++) {
+			Token t = tokens.get(k);
+			if (this.cues.is(Cues.OBJECT_PREPOSITION, t) && !t.is("of") && !t.is("to")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean namedBefore(List<Mention> mentions, Mention anaphor) {
