@@ -12,6 +12,8 @@ import java.util.Set;
  */
 final class Cues {
 
+	static final String END_OF_ARTICLE = "end-of-article";
+
 	static final String NEGATION = "negation";
 
 	static final String SPECULATION = "speculation";
@@ -71,9 +73,9 @@ final class Cues {
 			}
 			cues.sections.computeIfAbsent(section, (k) -> new PhraseIndex<>(true)).add(line, line);
 		}
-		for (String required : List.of(NEGATION, SPECULATION, INTENT, INTENT_AFTER, CONDITION, BACKGROUND, STATIVE,
-				REPORTING, SUBORDINATOR, COORDINATOR, NOMINAL_VERB, OBJECT_PREPOSITION, DETERMINER, NON_STATE_HEAD,
-				PRONOUN_STATE, PRONOUN_OTHER)) {
+		for (String required : List.of(END_OF_ARTICLE, NEGATION, SPECULATION, INTENT, INTENT_AFTER, CONDITION,
+				BACKGROUND, STATIVE, REPORTING, SUBORDINATOR, COORDINATOR, NOMINAL_VERB, OBJECT_PREPOSITION, DETERMINER,
+				NON_STATE_HEAD, PRONOUN_STATE, PRONOUN_OTHER)) {
 			if (!cues.sections.containsKey(required)) {
 				throw new IllegalArgumentException("cues.txt has no [" + required + "] section");
 			}

@@ -61,6 +61,8 @@ final class DateCues {
 					"(?i:\\b(last|this|next|in|since|by|from|until|during|early|late|mid-?|of|the end of|the start of|the beginning of|the middle of)\\s+)\\b"
 							+ MONTH + "\\b",
 					(m) -> (c) -> monthWithoutYear(c, month(m.group(2)), m.group(1).toLowerCase(Locale.ROOT))),
+			new Rule("(?i)\\b(?:in |during |by )?(?:that same year|the same year|that year)\\b",
+					(m) -> (c) -> (c.contextYear != null) ? yearCue(c.contextYear, false) : null),
 			new Rule(
 					"(?i:\\b(?:in|since|by|from|until|during|of|early|late|mid-?|before|after|throughout)\\s+)(?:(?i:early|late|mid-?)\\s*)?"
 							+ YEAR + "\\b",
@@ -70,8 +72,10 @@ final class DateCues {
 			new Rule(
 					"(?i)\\b(yesterday|today|tonight|this morning|earlier today)\\b", (
 							m) -> (c) -> (c.reference == null) ? null
-									: new Resolved(m.group(1).equalsIgnoreCase("yesterday") ? c.reference.minusDays(1)
-											: c.reference, DatePrecision.DAY, false, true)),
+									: new Resolved(m
+										.group(1)
+										.equalsIgnoreCase("yesterday") ? c.reference.minusDays(1) : c.reference,
+											DatePrecision.DAY, false, true)),
 			new Rule(
 					"(?i)\\b(last|this|past|earlier this|previous|late last|early last|earlier last)\\s+(week|month|year)\\b",
 					(m) -> (c) -> relativePeriod(c, m.group(1).toLowerCase(Locale.ROOT),
@@ -98,7 +102,16 @@ final class DateCues {
 				if (overlaps(taken, matcher.start() - from, matcher.end() - from)) {
 					continue;
 				}
-				Resolved resolved = rule.resolver.apply(matcher).apply(context);
+				int at = matcher.start();
+				// "in 2023, and ... the same year": a year written earlier in the
+				// sentence counts first.
+				Integer yearBefore = cues.stream()
+					.filter((cue) -> cue.explicitYear() && cue.start() < at)
+					.max(java.util.Comparator.comparingInt(DateCue::start))
+					.map((cue) -> cue.date().getYear())
+					.orElse(context.contextYear);
+				Resolved resolved = rule.resolver.apply(matcher)
+					.apply(new Context(context.reference, yearBefore, context.future));
 				if (resolved == null) {
 					continue;
 				}

@@ -73,6 +73,9 @@ public final class RuleEngine implements RelationExtractor {
 		int prose = 0;
 		DateCue newsDate = null;
 		for (Sentence sentence : sentences) {
+			if (endsArticle(sentence)) {
+				break;
+			}
 			boolean lead = prose < LEAD_SENTENCES;
 			boolean headline = prose < HEADLINE_SENTENCES;
 			if (sentence.isProse()) {
@@ -209,6 +212,15 @@ public final class RuleEngine implements RelationExtractor {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * "Related stories", "Leave a comment": the article is over, other stories follow.
+	 */
+	private boolean endsArticle(Sentence sentence) {
+		List<Token> tokens = sentence.tokens();
+		return !tokens.isEmpty() && tokens.size() <= 6
+				&& this.dictionaries.cues.at(Cues.END_OF_ARTICLE, tokens, 0) >= 0;
 	}
 
 	/**

@@ -19,6 +19,10 @@ import org.stancewatch.contracts.Status;
  */
 final class SentenceReader {
 
+	private static final Set<String> VERB_HELPERS = Set.of("will", "would", "to", "has", "have", "had", "can", "could",
+			"may", "might", "must", "shall", "should", "does", "did", "do", "not", "also", "then", "now", "first",
+			"never", "later", "each", "all", "both", "jointly", "formally", "officially");
+
 	private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
 
 	private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "both", "the", "or");
@@ -192,6 +196,12 @@ final class SentenceReader {
 		}
 		boolean determined = p >= 0 && (this.cues.is(Cues.DETERMINER, tokens.get(p))
 				|| (p == first - 1 && this.dictionaries.actions.at(tokens, p) != null));
+		if (!determined && p >= 1 && form != ActionRules.Form.PAST_OR_PARTICIPLE && form != ActionRules.Form.PAST) {
+			// "the suicide attack", "its terror ban": a noun after a modifier.
+			Token modifier = tokens.get(p);
+			determined = modifier.isWord() && !modifier.isCapitalized() && !VERB_HELPERS.contains(modifier.lower())
+					&& this.cues.is(Cues.DETERMINER, tokens.get(p - 1));
+		}
 		if (determined) {
 			return (form == ActionRules.Form.GERUND) ? ActionRules.Form.NOUN : null;
 		}
@@ -759,6 +769,12 @@ final class SentenceReader {
 					this.starts[start] = true;
 					this.reported[start] = true;
 				}
+				if (t.norm().equals(",") && i + 2 < this.size && tokens.get(i + 1).is("and")
+						&& !isListItem(mentions, i + 2)) {
+					// ", and China appointed ...": a clause of its own, with its own
+					// dates.
+					this.starts[i + 2] = true;
+				}
 				int coordinator = SentenceReader.this.cues.at(Cues.COORDINATOR, tokens, i);
 				if (coordinator >= 0 && i > 0) {
 					this.starts[coordinator + 1] = true;
@@ -785,6 +801,17 @@ final class SentenceReader {
 					}
 				}
 			}
+		}
+
+		/** ", and Uzbekistan have": the last of a list of states, not a new clause. */
+		private static boolean isListItem(List<Mention> mentions, int index) {
+			boolean next = false;
+			boolean previous = false;
+			for (Mention m : mentions) {
+				next |= m.first() == index || m.first() == index + 1;
+				previous |= m.last() == index - 3;
+			}
+			return next && previous;
 		}
 
 		/**
