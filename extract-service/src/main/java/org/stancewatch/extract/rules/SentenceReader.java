@@ -310,6 +310,14 @@ final class SentenceReader {
 		boolean afterPreposition = form == ActionRules.Form.GERUND && first > 0
 				&& (this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(first - 1)) || tokens.get(first - 1).is("by"));
 		boolean adjunct = form == ActionRules.Form.GERUND && isAdjunct(tokens, first);
+		if (first >= 2 && tokens.get(first - 1).norm().equals("-")) {
+			// "the Taliban-appointed ambassador": the name before the hyphen acts.
+			for (Mention m : c.mentions) {
+				if (m.last() == first - 2) {
+					return actorsOf(c, List.of(m), 0.1);
+				}
+			}
+		}
 		Mention antecedent = c.clauses.antecedent(first);
 		if (adjunct && antecedent != null) {
 			return actorsOf(c, group(c.tokens, c.mentions, antecedent), 0);

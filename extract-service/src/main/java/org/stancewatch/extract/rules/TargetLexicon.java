@@ -22,13 +22,13 @@ record TargetLexicon(String code, PhraseIndex<String> names, PhraseIndex<String>
 			int colon = line.indexOf(':');
 			if (colon < 0) {
 				throw new IllegalArgumentException(
-						fileName + ": expected 'code:', 'names:' or 'anaphors:' in '" + line + "'");
+						fileName + ": expected 'code:', 'names:', 'places:' or 'anaphors:' in '" + line + "'");
 			}
 			String key = line.substring(0, colon).strip();
 			String value = line.substring(colon + 1).strip();
 			switch (key) {
 				case "code" -> code = value;
-				case "names" -> count += addAll(names, value);
+				case "names", "places" -> count += addAll(names, value);
 				case "anaphors" -> addAll(anaphors, value);
 				default -> throw new IllegalArgumentException(fileName + ": unknown key '" + key + "'");
 			}

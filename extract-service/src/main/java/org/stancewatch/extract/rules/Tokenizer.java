@@ -33,6 +33,14 @@ final class Tokenizer {
 	}
 
 	private static void add(List<Token> tokens, String raw, int start) {
+		int hyphen = raw.indexOf('-');
+		if (hyphen > 0 && hyphen < raw.length() - 1 && Character.isUpperCase(raw.charAt(0))) {
+			// "Taliban-run", "U.S.-led": the name is a word of its own.
+			add(tokens, raw.substring(0, hyphen), start);
+			tokens.add(new Token("-", "-", start + hyphen, start + hyphen + 1));
+			add(tokens, raw.substring(hyphen + 1), start + hyphen + 1);
+			return;
+		}
 		String norm = raw.replace('’', '\'');
 		String lower = norm.toLowerCase(Locale.ROOT);
 		int split = -1;
