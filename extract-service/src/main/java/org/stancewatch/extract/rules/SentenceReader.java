@@ -23,6 +23,9 @@ final class SentenceReader {
 			"may", "might", "must", "shall", "should", "does", "did", "do", "not", "also", "then", "now", "first",
 			"never", "later", "each", "all", "both", "jointly", "formally", "officially");
 
+	private static final Set<String> AND_SKIPPABLE = Set.of("has", "have", "had", "also", "then", "later", "was",
+			"were", "is", "are");
+
 	private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
 
 	private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "both", "the", "or");
@@ -329,8 +332,10 @@ final class SentenceReader {
 			.toList();
 		if (!inClause.isEmpty()) {
 			// "by recognising": the clause's subject acts; "thanked Russia for
-			// recognising": its object.
-			boolean mainSubject = adjunct || (afterPreposition && tokens.get(first - 1).is("by"));
+			// recognising": its
+			// object; "visited Kabul and signed": the subject of the first verb.
+			boolean mainSubject = adjunct || (afterPreposition && tokens.get(first - 1).is("by"))
+					|| afterAnd(tokens, first);
 			Mention subject = mainSubject ? inClause.get(0) : inClause.get(inClause.size() - 1);
 			return actorsOf(c, group(c.tokens, c.mentions, subject), 0);
 		}
@@ -359,6 +364,17 @@ final class SentenceReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * "... and signed", "... and has also accepted": a second verb of the same subject.
+	 */
+	private static boolean afterAnd(List<Token> tokens, int first) {
+		int p = first - 1;
+		while (p >= 0 && (tokens.get(p).lower().endsWith("ly") || AND_SKIPPABLE.contains(tokens.get(p).lower()))) {
+			p--;
+		}
+		return p >= 0 && tokens.get(p).is("and");
 	}
 
 	/**
@@ -498,13 +514,31 @@ final class SentenceReader {
 	 * sentence's.
 	 */
 	private List<String> resolvePronoun(Context c, Mention pronoun) {
-		for (int k = c.mentions.indexOf(pronoun) - 1; k >= 0; k--) {
+		int index = c.mentions.indexOf(pronoun);
+		for (int k = index - 1; k >= 0; k--) {
 			Mention m = c.mentions.get(k);
 			if (m.isState() && !isObject(c.tokens, m)) {
 				return List.of(m.code());
 			}
 		}
+		// A quote before its attribution: "We have decided ...," the Kazakh foreign
+		// ministry said.
+		for (int k = index + 1; k < c.mentions.size(); k++) {
+			Mention m = c.mentions.get(k);
+			if (m.isState() && !isObject(c.tokens, m) && nearReporting(c.tokens, m)) {
+				return List.of(m.code());
+			}
+		}
 		return c.state.lastSubject;
+	}
+
+	private boolean nearReporting(List<Token> tokens, Mention m) {
+		for (int k = Math.max(0, m.first() - 3); k <= Math.min(tokens.size() - 1, m.last() + 4); k++) {
+			if (this.cues.at(Cues.REPORTING, tokens, k) >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static List<Mention> group(List<Token> tokens, List<Mention> mentions, Mention last) {
