@@ -160,6 +160,28 @@ class RuleEngineTests {
 			.doesNotHaveDuplicates();
 	}
 
+	@Test
+	void neverFailsOnScrambledText() {
+		String[] words = { "Russia", "the", "Taliban", "recognised", "'s", "not", "by", ",", ".", "?", "\n", "“", "”",
+				"-", "accepted", "credentials", "of", "and", "in", "April", "2024", "on", "Thursday", "its", "ban",
+				"lifted", "which", "said", "that", "Kabul", "U.S.", "Taliban-appointed", "(", ")", ";", "—", "it",
+				"they", "embassy", "to", "Related", "stories", "", " ", "Mazar-i-Sharif", "n't", "ago", "two",
+				"weeks" };
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 2000; i++) {
+			StringBuilder text = new StringBuilder();
+			for (int w = random.nextInt(60); w > 0; w--) {
+				text.append(words[random.nextInt(words.length)]).append(random.nextInt(4) == 0 ? "" : " ");
+			}
+			Article article = article("fuzz-" + i, text.toString());
+			for (RelationChange event : ENGINE.extract(article)) {
+				assertThat(article.text().substring(event.evidenceStart(), event.evidenceEnd()))
+					.isEqualTo(event.evidence());
+				assertThat(event.confidence()).isBetween(0.0, 1.0);
+			}
+		}
+	}
+
 	static Article article(String id, String text) {
 		return new Article(id, "https://news.example/" + id, "https://news.example/" + id, "Envoys in Tashkent",
 				"news.example", null, Instant.parse("2025-07-04T06:00:00Z"), Instant.parse("2025-07-04T07:00:00Z"),
