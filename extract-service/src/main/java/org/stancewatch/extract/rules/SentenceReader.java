@@ -218,7 +218,7 @@ final class SentenceReader {
 		if (rule.needs().isEmpty() && rule.unless() == null) {
 			return 0;
 		}
-		int clauseEnd = c.clauses.end(first);
+		int clauseEnd = c.clauses.actEnd(first, last);
 		int afterStart = c.tokens.get(last).end();
 		int afterEnd = Math.min(c.tokens.get(clauseEnd - 1).end(), afterStart + WINDOW_AFTER);
 		String after = cutAtComma(c.text.substring(afterStart, Math.max(afterStart, afterEnd)))
@@ -257,7 +257,7 @@ final class SentenceReader {
 	private @Nullable Finding evaluate(Context c, int first, int last, ActionRule rule, ActionRules.Form form) {
 		List<Token> tokens = c.tokens;
 		int clauseStart = c.clauses.start(first);
-		int clauseEnd = c.clauses.end(first);
+		int clauseEnd = c.clauses.actEnd(first, last);
 		boolean passive = form.mayBePassive() && (beBefore(tokens, first, clauseStart) || byAfter(tokens, last));
 		Actors actors;
 		if (rule.actorMode() == ActionRule.ActorMode.RECIPIENT) {
@@ -888,6 +888,19 @@ final class SentenceReader {
 				k++;
 			}
 			return k;
+		}
+
+		/**
+		 * Where the clause of an act word ends. A word that also reports ("announced
+		 * sanctions", "declared the Taliban a terrorist group") opened a clause after
+		 * itself: its object is there.
+		 */
+		int actEnd(int first, int last) {
+			int end = end(first);
+			if (end == last + 1 && last + 1 < this.size && this.reported[last + 1]) {
+				return end(last + 1);
+			}
+			return end;
 		}
 
 		boolean isReported(int token) {
