@@ -1,31 +1,30 @@
 package org.stancewatch.extract;
 
 import org.stancewatch.extract.rules.RelationExtractor;
+import org.stancewatch.extract.rules.RuleEngine;
+import org.stancewatch.extract.rules.RulesDirectory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The one place where the production {@link RelationExtractor} is chosen. An
- * auto-configuration (listed in {@code META-INF/spring/...AutoConfiguration.imports} and
- * so left out of component scanning) because {@link ConditionalOnMissingBean} is only
- * reliable there: it is evaluated after every application and test configuration, so an
- * extractor defined anywhere else wins.
+ * The one {@link RelationExtractor} of the service, used by the Kafka pipeline and the
+ * try-out endpoint: the rule engine, built once from the shipped rules or
+ * {@code stancewatch.extract.rules-dir}. An auto-configuration (listed in
+ * {@code META-INF/spring/...AutoConfiguration.imports}) because
+ * {@link ConditionalOnMissingBean} is only reliable there: an extractor a test defines
+ * wins.
  */
 @AutoConfiguration
-class ExtractorConfiguration {
+@EnableConfigurationProperties(RulesProperties.class)
+public class ExtractorConfiguration {
 
-	/**
-	 * The rule engine goes here: this method returns it once the engine is part of the
-	 * build. Until then it stops the start-up with the reason, rather than letting the
-	 * service run and extract nothing.
-	 */
 	@Bean
 	@ConditionalOnMissingBean
-	RelationExtractor relationExtractor() {
-		throw new IllegalStateException("No RelationExtractor: extract-service needs the rule engine "
-				+ "(org.stancewatch.extract.rules) as a bean, wired in " + ExtractorConfiguration.class.getName());
+	RelationExtractor relationExtractor(RulesProperties properties) {
+		return new RuleEngine(RulesDirectory.load(properties.rulesDir()));
 	}
 
 }

@@ -1,0 +1,95 @@
+package org.stancewatch.extract.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits an article's text into sentences. A line break always ends a sentence (headlines
+ * and bylines carry no full stop); a full stop after an abbreviation or an initial does
+ * not.
+ */
+final class SentenceSplitter {
+
+	private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt",
+			"capt", "gov", "sen", "rep", "prof", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+			"sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "approx", "fig", "pres");
+
+	private SentenceSplitter() {
+	}
+
+	static List<Sentence> split(String text) {
+		List<Sentence> sentences = new ArrayList<>();
+		int start = 0;
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			boolean end = false;
+			int next = i + 1;
+			if (c == '\n' || c == '\r') {
+				end = true;
+			}
+			else if (c == '.' || c == '!' || c == '?') {
+				while (next < length && isClosing(text.charAt(next))) {
+					next++;
+				}
+				end = (next >= length || Character.isWhitespace(text.charAt(next))) && startsSentence(text, next)
+						&& !(c == '.' && isAbbreviation(text, i));
+			}
+			if (end) {
+				add(sentences, text, start, (c == '\n' || c == '\r') ? i : next);
+				start = next;
+				i = next - 1;
+			}
+		}
+		add(sentences, text, start, length);
+		return sentences;
+	}
+
+	private static boolean isClosing(char c) {
+		return c == '"' || c == '\'' || c == '”' || c == '’' || c == ')' || c == '.' || c == '!' || c == '?';
+	}
+
+	private static boolean startsSentence(String text, int from) {
+		int i = from;
+		while (i < text.length() && Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n') {
+			i++;
+		}
+		if (i >= text.length() || text.charAt(i) == '\n') {
+			return true;
+		}
+		char c = text.charAt(i);
+		return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '“' || c == '\'' || c == '‘'
+				|| c == '(' || c == '[';
+	}
+
+	private static boolean isAbbreviation(String text, int dot) {
+		int begin = dot;
+		while (begin > 0 && Character.isLetter(text.charAt(begin - 1))) {
+			begin--;
+		}
+		String word = text.substring(begin, dot);
+		if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+			return true;
+		}
+		if (begin > 0 && text.charAt(begin - 1) == '.') {
+			return true;
+		}
+		return ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+	}
+
+	private static void add(List<Sentence> sentences, String text, int from, int to) {
+		int start = from;
+		int end = to;
+		while (start < end && Character.isWhitespace(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		if (start < end) {
+			sentences.add(new Sentence(sentences.size(), start, end, Tokenizer.tokens(text, start, end)));
+		}
+	}
+
+}
