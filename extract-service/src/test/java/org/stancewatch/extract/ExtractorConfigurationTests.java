@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.extract.rules.RelationExtractor;
+import org.stancewatch.extract.rules.RuleEngine;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,11 +21,18 @@ class ExtractorConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ExtractorConfiguration.class));
 
 	@Test
-	void shouldRefuseToStartWithoutAnEngine() {
-		this.runner.run((context) -> assertThat(context).hasFailed()
-			.getFailure()
-			.rootCause()
-			.hasMessageStartingWith("No RelationExtractor: extract-service needs the rule engine"));
+	void shouldUseTheRuleEngineByDefault() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.getBean(RelationExtractor.class)
+			.isInstanceOf(RuleEngine.class)
+			.extracting(RelationExtractor::version)
+			.isEqualTo(RuleEngine.VERSION));
+	}
+
+	@Test
+	void shouldRefuseToStartWithAnUnreadableRulesDirectory() {
+		this.runner.withPropertyValues("stancewatch.extract.rules-dir=/nonexistent/stancewatch-rules")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test
