@@ -20,12 +20,13 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem+json for the subscription and delivery APIs, with an {@code errors}
- * list of {@code {field, message}} when fields are wrong. Ordered first, so that these
- * APIs answer the same way whatever global advice is added elsewhere.
+ * RFC 9457 problem+json for every API of the service, with an {@code errors} list of
+ * {@code {field, message}} when fields are wrong. It is the service's one
+ * {@link ResponseEntityExceptionHandler}: while it exists Boot's own problem-details
+ * handler backs off, so it must cover every controller, not only these packages.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = { "org.stancewatch.alert.subscription", "org.stancewatch.alert.delivery" })
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler

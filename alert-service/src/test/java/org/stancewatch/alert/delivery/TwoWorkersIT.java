@@ -89,15 +89,16 @@ class TwoWorkersIT {
 	}
 
 	private ConfigurableApplicationContext secondInstance() {
-		return new SpringApplicationBuilder(AlertApplication.class).properties("server.port=0", ADMIN_KEY,
-				"stancewatch.alert.allow-private-addresses=true", "stancewatch.alert.delivery.poll-interval=50ms",
-				"stancewatch.alert.delivery.batch-size=3", "stancewatch.alert.delivery.concurrency=2",
-				"spring.datasource.url=" + this.environment.getRequiredProperty("spring.datasource.url"),
-				"spring.datasource.username=" + this.environment.getRequiredProperty("spring.datasource.username"),
-				"spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
-				"spring.kafka.bootstrap-servers="
-						+ this.environment.getRequiredProperty("spring.kafka.bootstrap-servers"))
-			.run();
+		// Command-line arguments, not builder properties: those are defaults that
+		// application.yml overrides.
+		return new SpringApplicationBuilder(AlertApplication.class).run("--server.port=0", "--" + ADMIN_KEY,
+				"--stancewatch.alert.allow-private-addresses=true", "--stancewatch.alert.delivery.poll-interval=50ms",
+				"--stancewatch.alert.delivery.batch-size=3", "--stancewatch.alert.delivery.concurrency=2",
+				"--spring.datasource.url=" + this.environment.getRequiredProperty("spring.datasource.url"),
+				"--spring.datasource.username=" + this.environment.getRequiredProperty("spring.datasource.username"),
+				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
+				"--spring.kafka.bootstrap-servers="
+						+ this.environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
 	}
 
 }

@@ -42,7 +42,8 @@ class AlertPipelineIT {
 
 	private final WebhookReceiver recognitionWatcher = new WebhookReceiver();
 
-	private final WebhookReceiver chinaWatcher = new WebhookReceiver();
+	/** Subscribed to another state, or not to backfill: must hear nothing. */
+	private final WebhookReceiver bystander = new WebhookReceiver();
 
 	private final WebhookReceiver historian = new WebhookReceiver();
 
@@ -59,67 +60,67 @@ class AlertPipelineIT {
 	void close() {
 		this.kafka.close();
 		this.recognitionWatcher.close();
-		this.chinaWatcher.close();
+		this.bystander.close();
 		this.historian.close();
 	}
 
 	@Test
 	void shouldSendOneAlertListingTheIndependentSourcesWhenThreeOutletsRepeatTheStory() {
-		subscribe(this.recognitionWatcher, "\"actors\":[\"UZ\"],\"levels\":[\"RECOGNIZED\"],\"minSources\":2");
-		subscribe(this.chinaWatcher, "\"actors\":[\"CN\"]");
+		subscribe(this.recognitionWatcher, "\"actors\":[\"BT\"],\"levels\":[\"RECOGNIZED\"],\"minSources\":2");
+		subscribe(this.bystander, "\"actors\":[\"MN\"]");
 		LocalDate yesterday = LocalDate.now().minusDays(1);
 
-		this.kafka.send(report("UZ", Action.RECOGNIZE_GOVERNMENT).on(yesterday)
-			.article("uz-first", "first.example")
-			.evidence("Tashkent formally recognised the Taliban government on Sunday.")
+		this.kafka.send(report("BT", Action.RECOGNIZE_GOVERNMENT).on(yesterday)
+			.article("bt-first", "first.example")
+			.evidence("Thimphu formally recognised the Taliban government on Sunday.")
 			.build());
-		this.kafka.send(report("UZ", Action.RECOGNIZE_GOVERNMENT).on(yesterday)
-			.copyOf("uz-first", "uz-syndicated", "syndicate.example")
+		this.kafka.send(report("BT", Action.RECOGNIZE_GOVERNMENT).on(yesterday)
+			.copyOf("bt-first", "bt-syndicated", "syndicate.example")
 			.build());
 		this.kafka.send(
-				report("UZ", Action.RECOGNIZE_GOVERNMENT).on(yesterday).article("uz-second", "second.example").build());
+				report("BT", Action.RECOGNIZE_GOVERNMENT).on(yesterday).article("bt-second", "second.example").build());
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> !this.recognitionWatcher.received().isEmpty());
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.recognitionWatcher.received().size() == 1);
 		JsonNode alert = EventJson.mapper().readTree(this.recognitionWatcher.received().get(0).bodyText());
-		assertThat(alert.toString()).contains("UZ").contains("RECOGNIZED").contains("RECOGNIZE_GOVERNMENT");
+		assertThat(alert.toString()).contains("BT").contains("RECOGNIZED").contains("RECOGNIZE_GOVERNMENT");
 		List<String> sites = alert.findValues("site").stream().map(JsonNode::asString).toList();
 		assertThat(sites).as("independent sources, without the syndicated copy")
 			.containsExactlyInAnyOrder("first.example", "second.example");
-		assertThat(this.chinaWatcher.received()).as("a subscription for another state").isEmpty();
+		assertThat(this.bystander.received()).as("a subscription for another state").isEmpty();
 	}
 
 	@Test
 	void shouldAlertOnlyBackfillSubscribersOfAnOldAct() {
-		subscribe(this.chinaWatcher, "\"actors\":[\"KG\"]");
-		subscribe(this.historian, "\"actors\":[\"KG\"],\"backfill\":true");
+		subscribe(this.bystander, "\"actors\":[\"MV\"]");
+		subscribe(this.historian, "\"actors\":[\"MV\"],\"backfill\":true");
 
-		this.kafka.send(report("KG", Action.DELIST_TERRORIST).on(LocalDate.now().minusMonths(8))
-			.article("kg-old", "archive.example")
+		this.kafka.send(report("MV", Action.DELIST_TERRORIST).on(LocalDate.now().minusMonths(8))
+			.article("mv-old", "archive.example")
 			.build());
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> !this.historian.received().isEmpty());
-		assertThat(this.historian.received().get(0).bodyText()).contains("KG").contains("ENGAGED");
+		assertThat(this.historian.received().get(0).bodyText()).contains("MV").contains("ENGAGED");
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> this.chinaWatcher.received().isEmpty());
-		assertThat(this.api.get("/api/stances/KG", null).body()).contains("DELIST_TERRORIST");
+			.until(() -> this.bystander.received().isEmpty());
+		assertThat(this.api.get("/api/stances/MV", null).body()).contains("DELIST_TERRORIST");
 	}
 
 	@Test
 	void shouldAlertNobodyForABackgroundMentionOfAnOldAct() {
-		subscribe(this.chinaWatcher, "\"actors\":[\"TM\"]");
-		this.kafka.send(report("TM", Action.OPEN_EMBASSY).on(LocalDate.now().minusYears(3))
+		subscribe(this.bystander, "\"actors\":[\"NP\"]");
+		this.kafka.send(report("NP", Action.OPEN_EMBASSY).on(LocalDate.now().minusYears(3))
 			.background()
-			.article("tm-background", "context.example")
+			.article("np-background", "context.example")
 			.build());
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.api.get("/api/stances/TM", null).body().contains("OPEN_EMBASSY"));
+			.until(() -> this.api.get("/api/stances/NP", null).body().contains("OPEN_EMBASSY"));
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> this.chinaWatcher.received().isEmpty());
+			.until(() -> this.bystander.received().isEmpty());
 	}
 
 	private void subscribe(WebhookReceiver receiver, String filter) {

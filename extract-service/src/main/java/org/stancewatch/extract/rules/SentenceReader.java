@@ -289,7 +289,12 @@ final class SentenceReader {
 		}
 		int windowStart = (form == ActionRules.Form.GERUND && isAdjunct(tokens, first)) ? first - 1
 				: c.clauses.readingStart(first);
-		if (this.cues.any(Cues.NEGATION, tokens, windowStart, first)
+		// A nominal act may be denied after it: "recognition of the Taliban was not on
+		// the table".
+		boolean deniedAfter = form == ActionRules.Form.NOUN
+				&& (this.cues.any(Cues.NEGATION, tokens, last + 1, clauseEnd)
+						|| this.cues.any(Cues.SPECULATION, tokens, last + 1, clauseEnd));
+		if (deniedAfter || this.cues.any(Cues.NEGATION, tokens, windowStart, first)
 				|| this.cues.any(Cues.SPECULATION, tokens, windowStart, first)
 				|| this.cues.any(Cues.STATIVE, tokens, windowStart, first)
 				|| this.cues.any(Cues.CONDITION, tokens, last + 1, tokens.size()) || isQuestion(tokens)) {

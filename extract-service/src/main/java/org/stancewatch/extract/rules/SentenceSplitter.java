@@ -5,15 +5,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Splits an article's text into sentences. A line break always ends a sentence (headlines
- * and bylines carry no full stop); a full stop after an abbreviation or an initial does
- * not.
+ * Splits an article's text into sentences. A line break ends a sentence (headlines and
+ * bylines carry no full stop) unless it only wraps a long line in the middle of a
+ * sentence, as in hard-wrapped text files; a full stop after an abbreviation or an
+ * initial does not.
  */
 final class SentenceSplitter {
 
 	private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt",
 			"capt", "gov", "sen", "rep", "prof", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 			"sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "approx", "fig", "pres");
+
+	/**
+	 * A line at least this long that stops mid-sentence is taken as wrapped, not as a
+	 * headline.
+	 */
+	private static final int WRAPPED_LINE = 40;
 
 	private SentenceSplitter() {
 	}
@@ -27,7 +34,7 @@ final class SentenceSplitter {
 			boolean end = false;
 			int next = i + 1;
 			if (c == '\n' || c == '\r') {
-				end = true;
+				end = !isWrap(text, i);
 			}
 			else if (c == '.' || c == '!' || c == '?') {
 				while (next < length && isClosing(text.charAt(next))) {
@@ -44,6 +51,30 @@ final class SentenceSplitter {
 		}
 		add(sentences, text, start, length);
 		return sentences;
+	}
+
+	/**
+	 * Whether the line break at {@code at} only wraps a sentence that goes on in the next
+	 * line.
+	 */
+	private static boolean isWrap(String text, int breakAt) {
+		// The \n of a \r\n pair is judged with its \r.
+		int at = (text.charAt(breakAt) == '\n' && breakAt > 0 && text.charAt(breakAt - 1) == '\r') ? breakAt - 1
+				: breakAt;
+		int next = (text.charAt(at) == '\r' && at + 1 < text.length() && text.charAt(at + 1) == '\n') ? at + 2 : at + 1;
+		if (next >= text.length() || text.charAt(next) == '\n' || text.charAt(next) == '\r') {
+			return false;
+		}
+		int lineStart = at;
+		while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+			lineStart--;
+		}
+		String line = text.substring(lineStart, at).strip();
+		if (line.length() < WRAPPED_LINE) {
+			return false;
+		}
+		char last = line.charAt(line.length() - 1);
+		return Character.isLetterOrDigit(last) || last == ',' || last == '-';
 	}
 
 	private static boolean isClosing(char c) {
