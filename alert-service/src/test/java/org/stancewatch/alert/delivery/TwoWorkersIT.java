@@ -14,6 +14,7 @@ import org.stancewatch.alert.WebhookReceiver;
 import org.stancewatch.contracts.StanceShift;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Two service instances (two application contexts) sharing one database. */
+// Closed after the class: a cached context would keep folding the shared test topics.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { TwoWorkersIT.ADMIN_KEY, "stancewatch.alert.allow-private-addresses=true",
 				"stancewatch.alert.delivery.poll-interval=50ms", "stancewatch.alert.delivery.batch-size=3",

@@ -23,6 +23,7 @@ import org.stancewatch.contracts.StanceShift;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+// Closed after the class: a cached context would keep folding the shared test topics.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"stancewatch.alert.admin-key=test-admin-key", "stancewatch.alert.allow-private-addresses=true",
 		"stancewatch.alert.public-url=https://stancewatch.example.org", "stancewatch.alert.delivery.webhook-timeout=1s",

@@ -15,6 +15,7 @@ import org.stancewatch.testsupport.RealKafkaAndPostgres;
 import org.stancewatch.testsupport.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -27,6 +28,8 @@ import static org.stancewatch.alert.RelationChangeFixtures.report;
  * The whole alert service, from relation changes on Kafka to webhooks received over HTTP:
  * what a subscriber sees when outlets report acts.
  */
+// Closed after the class: a cached context would keep folding the shared test topics.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "stancewatch.alert.admin-key=pipeline-admin", "stancewatch.alert.allow-private-addresses=true",
 				"stancewatch.alert.delivery.poll-interval=100ms" })

@@ -8,6 +8,7 @@ import org.stancewatch.alert.ApiClient;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API with private addresses refused, as in production. */
+// Closed after the class: a cached context would keep folding the shared test topics.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"stancewatch.alert.admin-key=guard-admin-key", "stancewatch.alert.allow-private-addresses=false",
 		"stancewatch.alert.delivery.disable-after=1s",

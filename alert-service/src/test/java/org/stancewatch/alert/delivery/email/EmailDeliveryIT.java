@@ -19,6 +19,7 @@ import org.stancewatch.alert.ApiClient;
 import org.stancewatch.alert.ShiftFixtures;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Alert e-mails through a real SMTP server (GreenMail, in this JVM). */
+// Closed after the class: a cached context would keep folding the shared test topics.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "stancewatch.alert.admin-key=mail-admin-key",
 				"stancewatch.alert.public-url=https://stancewatch.example.org",

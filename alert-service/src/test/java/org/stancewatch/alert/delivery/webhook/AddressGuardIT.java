@@ -13,6 +13,7 @@ import org.stancewatch.alert.subscription.BlockedAddresses;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  * saved, since it is a name, but resolves to loopback, so only the connect-time guard can
  * stop it.
  */
+// Closed after the class: a cached context would keep folding the shared test topics.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"stancewatch.alert.admin-key=guard-admin-key", "stancewatch.alert.allow-private-addresses=false",
 		"stancewatch.alert.delivery.disable-after=1s",
