@@ -74,6 +74,11 @@ public final class FeedParser {
 			if (looksLikeHtml(body)) {
 				throw new FeedParseException(feedUrl + " is an HTML page, not a feed (" + messageOf(ex) + ")", ex);
 			}
+			if (messageOf(ex).contains("DOCTYPE is disallowed")) {
+				throw new FeedParseException("refused the feed at " + feedUrl
+						+ ": it declares a DOCTYPE, which is never accepted so that no external or nested entity"
+						+ " is expanded (" + messageOf(ex) + ")", ex);
+			}
 			if (ex instanceof FeedException) {
 				throw new FeedParseException("invalid feed XML at " + feedUrl + ": " + messageOf(ex), ex);
 			}

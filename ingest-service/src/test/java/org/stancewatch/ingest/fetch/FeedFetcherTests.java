@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -85,6 +86,23 @@ class FeedFetcherTests {
 			assertThat(exchange.getRequestHeaders().getFirst("Accept-Encoding")).contains("gzip");
 			exchange.getResponseHeaders().set("Content-Encoding", "gzip");
 			LocalHttpServer.respond(exchange, 200, "application/rss+xml", gzip(bytes(RSS)));
+		});
+
+		FetchResult result = this.fetcher.fetch(this.server.uri("/feed"), null, null);
+
+		assertThat(result).isInstanceOfSatisfying(FetchResult.Ok.class,
+				(ok) -> assertThat(new String(ok.body(), StandardCharsets.UTF_8)).isEqualTo(RSS));
+	}
+
+	@Test
+	void shouldDecodeDeflateBodies() {
+		this.server.on("/feed", (exchange) -> {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (OutputStream deflate = new DeflaterOutputStream(out)) {
+				deflate.write(bytes(RSS));
+			}
+			exchange.getResponseHeaders().set("Content-Encoding", "deflate");
+			LocalHttpServer.respond(exchange, 200, "application/rss+xml", out.toByteArray());
 		});
 
 		FetchResult result = this.fetcher.fetch(this.server.uri("/feed"), null, null);
