@@ -1,6 +1,5 @@
 package org.stancewatch.alert.eventstore;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -38,6 +36,7 @@ import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.EventType;
 import org.stancewatch.contracts.Level;
 import org.stancewatch.contracts.Topics;
+import org.stancewatch.testsupport.KafkaBrokerProcess;
 import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;
 
@@ -55,10 +54,7 @@ class OutboxRelayIT {
 
 	private final TestInfrastructure.Database database = TestInfrastructure.newDatabase();
 
-	@TempDir
-	Path kafkaDirectory;
-
-	private @Nullable StandaloneKafka broker;
+	private @Nullable KafkaBrokerProcess broker;
 
 	private KafkaTemplate<String, String> kafka;
 
@@ -117,8 +113,7 @@ class OutboxRelayIT {
 
 	@Test
 	void shouldPublishRowsWrittenWhileKafkaWasDownOnceItIsBack() throws Exception {
-		this.broker = new StandaloneKafka(this.kafkaDirectory);
-		this.broker.start();
+		this.broker = new KafkaBrokerProcess().start();
 		relayTo(this.broker.bootstrapServers());
 		add("QA", Level.DISTANT);
 		this.relay.start();

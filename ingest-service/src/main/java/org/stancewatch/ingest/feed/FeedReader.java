@@ -84,17 +84,17 @@ class FeedReader {
 		}
 		if (fetched instanceof FetchResult.NotModified notModified) {
 			return new PollResult(PollResult.Outcome.NOT_MODIFIED, 304, null, notModified.etag(),
-					notModified.lastModified(), notModified.permanentRedirect(), null, 0, 0);
+					notModified.lastModified(), notModified.permanentRedirect(), null, 0);
 		}
 		if (fetched instanceof FetchResult.Gone gone) {
 			return new PollResult(PollResult.Outcome.GONE, 410, "Gone (410) at " + gone.finalUrl() + ": feed disabled",
-					null, null, null, null, 0, 0);
+					null, null, null, null, 0);
 		}
 		if (fetched instanceof FetchResult.Throttled throttled) {
 			return new PollResult(PollResult.Outcome.THROTTLED, throttled.status(),
 					"Throttled (" + throttled.status() + "), retry after "
 							+ ((throttled.retryAfter() != null) ? throttled.retryAfter() : "backoff"),
-					null, null, null, throttled.retryAfter(), 0, 0);
+					null, null, null, throttled.retryAfter(), 0);
 		}
 		FetchResult.Failed failed = (FetchResult.Failed) fetched;
 		return PollResult.failed((failed.status() > 0) ? failed.status() : null,
@@ -108,7 +108,7 @@ class FeedReader {
 		}
 		catch (FeedParseException ex) {
 			return new PollResult(PollResult.Outcome.FAILED, 200, "Unreadable feed: " + ex.getMessage(), ok.etag(),
-					ok.lastModified(), ok.permanentRedirect(), null, 0, 0);
+					ok.lastModified(), ok.permanentRedirect(), null, 0);
 		}
 		Instant fetchedAt = this.clock.instant();
 		int added = 0;
@@ -129,7 +129,7 @@ class FeedReader {
 		this.newArticles.increment(added);
 		this.duplicateArticles.increment(known);
 		return new PollResult(PollResult.Outcome.OK, 200, null, ok.etag(), ok.lastModified(), ok.permanentRedirect(),
-				null, added, known);
+				null, added);
 	}
 
 	/**

@@ -16,14 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param movedTo where the feed moved for good (301/308), to update its URL
  * @param retryAfter how long the server asked to wait
  * @param newArticles articles seen for the first time
- * @param duplicateArticles items already known
  */
 record PollResult(Outcome outcome, @Nullable Integer httpStatus, @Nullable String error, @Nullable String etag,
-		@Nullable String lastModified, @Nullable URI movedTo, @Nullable Duration retryAfter, int newArticles,
-		int duplicateArticles) {
+		@Nullable String lastModified, @Nullable URI movedTo, @Nullable Duration retryAfter, int newArticles) {
 
 	static PollResult failed(@Nullable Integer httpStatus, String error) {
-		return new PollResult(Outcome.FAILED, httpStatus, error, null, null, null, null, 0, 0);
+		return new PollResult(Outcome.FAILED, httpStatus, error, null, null, null, null, 0);
 	}
 
 	enum Outcome {
