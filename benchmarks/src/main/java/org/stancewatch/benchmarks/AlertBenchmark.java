@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +38,7 @@ import org.stancewatch.contracts.EventType;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Status;
 import org.stancewatch.contracts.Topics;
+import org.stancewatch.testsupport.ServiceProcess;
 import org.stancewatch.testsupport.TestInfrastructure;
 
 /**
@@ -91,7 +91,7 @@ public final class AlertBenchmark {
 		jvm.addAll(Arrays.stream(System.getProperty("serviceOptions", "").split(" "))
 			.filter((o) -> !o.isBlank())
 			.toList());
-		int port = freePort();
+		int port = ServiceProcess.freePort();
 		try (ServiceProcess service = ServiceProcess.start(JAR, jvm, environment, port, work.resolve("alert.log"));
 				Receiver receiver = new Receiver();
 				KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -263,15 +263,6 @@ public final class AlertBenchmark {
 
 	private static double seconds(Instant since) {
 		return Duration.between(since, Instant.now()).toMillis() / 1000.0;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

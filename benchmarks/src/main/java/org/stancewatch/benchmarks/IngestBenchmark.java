@@ -2,7 +2,6 @@ package org.stancewatch.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.Topics;
+import org.stancewatch.testsupport.ServiceProcess;
 import org.stancewatch.testsupport.TestInfrastructure;
 
 /**
@@ -74,8 +74,8 @@ public final class IngestBenchmark {
 		// -DnewItems=true every poll finds a new article instead (the first poll of a new
 		// install).
 		boolean newItems = Boolean.getBoolean("newItems");
-		try (FeedServer server = new FeedServer(200, freePort());
-				ServiceProcess service = ServiceProcess.start(JAR, jvm, environment, freePort(),
+		try (FeedServer server = new FeedServer(200, ServiceProcess.freePort());
+				ServiceProcess service = ServiceProcess.start(JAR, jvm, environment, ServiceProcess.freePort(),
 						work.resolve("ingest.log"))) {
 			try (Connection connection = connect(database);
 					PreparedStatement insert = connection.prepareStatement(
@@ -137,7 +137,8 @@ public final class IngestBenchmark {
 		Map<String, String> quiet = new HashMap<>(environment);
 		quiet.put("STANCEWATCH_INGEST_RELAY_ENABLED", "false");
 		quiet.put("STANCEWATCH_INGEST_POLL_ENABLED", "false");
-		try (ServiceProcess schema = ServiceProcess.start(JAR, jvm, quiet, freePort(), work.resolve("schema.log"))) {
+		try (ServiceProcess schema = ServiceProcess.start(JAR, jvm, quiet, ServiceProcess.freePort(),
+				work.resolve("schema.log"))) {
 			// started once to create the schema and the topic
 		}
 		try (Connection connection = connect(database)) {
@@ -167,7 +168,8 @@ public final class IngestBenchmark {
 		System.out.printf("%d articles (%d bytes each) waiting in the outbox; starting the relay%n", articles,
 				EventJson.write(article(0)).length);
 		Instant started;
-		try (ServiceProcess service = ServiceProcess.start(JAR, jvm, relaying, freePort(), work.resolve("relay.log"))) {
+		try (ServiceProcess service = ServiceProcess.start(JAR, jvm, relaying, ServiceProcess.freePort(),
+				work.resolve("relay.log"))) {
 			started = Instant.now();
 			while (endOffsets(kafka) - before < articles) {
 				Sleep.millis(100);
@@ -225,15 +227,6 @@ public final class IngestBenchmark {
 
 	private static Connection connect(TestInfrastructure.Database database) throws SQLException {
 		return DriverManager.getConnection(database.url(), database.username(), database.password());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
