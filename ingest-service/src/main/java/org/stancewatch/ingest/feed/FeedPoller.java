@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.ingest.IngestSettings;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -53,8 +56,12 @@ class FeedPoller implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	FeedPoller(FeedRepository feeds, FeedReader reader, IngestSettings settings, Clock clock, MeterRegistry meters) {
+	private final Tracer tracer;
+
+	FeedPoller(FeedRepository feeds, FeedReader reader, IngestSettings settings, Clock clock, MeterRegistry meters,
+			ObjectProvider<Tracer> tracer) {
 		this.meters = meters;
+		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
 		this.feeds = feeds;
 		this.reader = reader;
 		this.settings = settings.poll();
@@ -76,7 +83,7 @@ class FeedPoller implements SmartLifecycle {
 			this.capacity.acquireUninterruptibly();
 			this.workers.execute(() -> {
 				try {
-					poll(feed);
+					pollInSpan(feed);
 				}
 				finally {
 					this.capacity.release();
@@ -84,6 +91,20 @@ class FeedPoller implements SmartLifecycle {
 			});
 		}
 		return due.size();
+	}
+
+	/**
+	 * Each poll starts a trace: the articles it finds carry it through the outbox to the
+	 * other services, and the poll's log lines show its id.
+	 */
+	private void pollInSpan(DueFeed feed) {
+		Span span = this.tracer.nextSpan().name("poll feed").tag("stancewatch.feed.id", feed.id()).start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			poll(feed);
+		}
+		finally {
+			span.end();
+		}
 	}
 
 	/**

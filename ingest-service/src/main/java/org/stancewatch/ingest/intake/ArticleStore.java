@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.EventType;
 import org.stancewatch.ingest.outbox.Outbox;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class ArticleStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(ArticleStore.class);
 
 	/**
 	 * Syndicated copies mostly arrive within hours: compare with this many of the latest
@@ -66,6 +70,8 @@ public class ArticleStore {
 			return Optional.empty();
 		}
 		this.outbox.append(EventType.ARTICLE, stored.id(), stored.id(), stored);
+		logger.info("Queued article {} from {}{}: {}", stored.id(), stored.source(),
+				(duplicateOf != null) ? " (a copy of " + duplicateOf + ")" : "", stored.url());
 		return Optional.of(stored);
 	}
 

@@ -2,6 +2,7 @@ package org.stancewatch.ingest.outbox;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.stancewatch.contracts.CloudEvent;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.EventType;
@@ -22,8 +23,11 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final TraceParent traceParent;
+
+	Outbox(JdbcClient jdbc, TraceParent traceParent) {
 		this.jdbc = jdbc;
+		this.traceParent = traceParent;
 	}
 
 	/**
@@ -35,9 +39,10 @@ public class Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(EventType type, String key, String eventId, Object event) {
 		this.jdbc
-			.sql("insert into outbox (topic, message_key, event_id, event_type, subject, payload) "
-					+ "values (?, ?, ?, ?, ?, ?)")
-			.params(type.topic(), key, eventId, type.ceType(), key, EventJson.writeString(event))
+			.sql("insert into outbox (topic, message_key, event_id, event_type, subject, payload, traceparent) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(type.topic(), key, eventId, type.ceType(), key, EventJson.writeString(event),
+					this.traceParent.current())
 			.update();
 	}
 
@@ -48,7 +53,7 @@ public class Outbox {
 
 	/** A claimed outbox row, as the relay publishes it. */
 	record Message(long id, String topic, String key, String eventId, String eventType, String subject, String payload,
-			Instant createdAt) {
+			Instant createdAt, @Nullable String traceparent) {
 
 		CloudEvent cloudEvent() {
 			return new CloudEvent(this.eventId, this.eventType, SOURCE, this.createdAt, this.subject);

@@ -87,12 +87,12 @@ class OutboxRelay implements SmartLifecycle {
 
 	List<Outbox.Message> claim(int limit) {
 		return this.jdbc
-			.sql("select id, topic, message_key, event_id, event_type, subject, payload, created_at from outbox "
-					+ "order by id limit ? for update skip locked")
+			.sql("select id, topic, message_key, event_id, event_type, subject, payload, created_at, traceparent "
+					+ "from outbox order by id limit ? for update skip locked")
 			.param(limit)
 			.query((rs, row) -> new Outbox.Message(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
 					rs.getString("event_id"), rs.getString("event_type"), rs.getString("subject"),
-					rs.getString("payload"), rs.getTimestamp("created_at").toInstant()))
+					rs.getString("payload"), rs.getTimestamp("created_at").toInstant(), rs.getString("traceparent")))
 			.list();
 	}
 
@@ -104,6 +104,9 @@ class OutboxRelay implements SmartLifecycle {
 			message.cloudEvent()
 				.toHeaders()
 				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+			if (message.traceparent() != null) {
+				record.headers().add(TraceParent.HEADER, message.traceparent().getBytes(StandardCharsets.UTF_8));
+			}
 			acks.add(this.kafka.send(record));
 		}
 		CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
