@@ -2,8 +2,10 @@ package org.stancewatch.extract.pipeline;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +45,20 @@ class ParallelExtraction implements DisposableBean {
 		List<CompletableFuture<Extraction>> pending = records.stream()
 			.map((record) -> CompletableFuture.supplyAsync(() -> extract(record), pool))
 			.toList();
-		return pending.stream().map(CompletableFuture::join).toList();
+		return pending.stream().map(ParallelExtraction::join).toList();
+	}
+
+	/** An error on a worker thread is thrown as it would be on the consumer thread. */
+	private static Extraction join(CompletableFuture<Extraction> pending) {
+		try {
+			return pending.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	private Extraction extract(ConsumerRecord<String, byte[]> record) {
@@ -83,7 +98,7 @@ class ParallelExtraction implements DisposableBean {
 		}
 	}
 
-	private static java.util.concurrent.ThreadFactory daemonThreads() {
+	private static ThreadFactory daemonThreads() {
 		AtomicInteger count = new AtomicInteger();
 		return (task) -> {
 			Thread thread = new Thread(task, "extract-worker-" + count.incrementAndGet());
