@@ -1,5 +1,6 @@
 package org.stancewatch.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,12 @@ import org.stancewatch.testsupport.TestInfrastructure;
  * {@code -DserviceOptions="-Dspring.kafka.listener.concurrency=3 -Dstancewatch.extract.workers=2"}
  * for the service's JVM.
  * <p>
+ * {@code -Dengine=marker} measures the pipeline without the cost of the rule engine: the
+ * same jar runs with the pipeline tests' stand-in engine (a regular expression, from
+ * {@code extract-service/target/test-classes}), and two articles in five get a sentence
+ * it reads as an event, about as many events as the rule engine finds in the corpus. That
+ * is the ceiling the Kafka side allows, whatever the engine.
+ * <p>
  * Run from the repository root once the jar is built
  * ({@code ./mvnw -B -o -q -pl extract-service -am package -DskipTests}), with the class
  * path of the benchmarks module:
@@ -65,6 +72,10 @@ public final class ExtractBenchmark {
 	private static final Pattern HEAP_USED = Pattern
 		.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E+]+)");
 
+	private static final Path TEST_CLASSES = Path.of("extract-service/target/test-classes");
+
+	private static final String[] ACTORS = { "RU", "CN", "PK", "UZ", "KZ", "IR", "QA", "TM" };
+
 	private ExtractBenchmark() {
 	}
 
@@ -75,7 +86,9 @@ public final class ExtractBenchmark {
 		String group = "extract-bench-" + UUID.randomUUID();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
 			createArticlesTopic(admin, partitions);
-			long preloaded = preload(kafka, ArticleCorpus.generate(count, 2026L));
+			boolean marker = "marker".equals(System.getProperty("engine", "rules"));
+			List<Article> articles = ArticleCorpus.generate(count, 2026L);
+			long preloaded = preload(kafka, marker ? withMarkers(articles) : articles);
 			Map<TopicPartition, Long> ends = endOffsets(admin, Topics.ARTICLES, IsolationLevel.READ_UNCOMMITTED);
 			long total = ends.values().stream().mapToLong(Long::longValue).sum();
 			System.out.printf("%d articles written to %s (%d partitions) in %d ms; the topic holds %d records%n", count,
@@ -87,6 +100,14 @@ public final class ExtractBenchmark {
 			jvm.addAll(Arrays.stream(System.getProperty("serviceOptions", "").split(" "))
 				.filter((option) -> !option.isBlank())
 				.toList());
+			if (marker) {
+				// The jar's own launcher, told to add the test classes and start the
+				// test main class; the "-jar <jar>" that follows becomes two ignored
+				// program arguments.
+				jvm.addAll(List.of("-Dloader.path=" + markerEngineClasses(),
+						"-Dloader.main=org.stancewatch.extract.pipeline.ExtractServiceWithMarkerExtractor", "-cp",
+						JAR.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+			}
 			Path log = Files.createTempDirectory("stancewatch-bench-").resolve("extract.log");
 			long launched = System.nanoTime();
 			try (ServiceProcess service = ServiceProcess.start(JAR, jvm, environment, ServiceProcess.freePort(), log)) {
@@ -121,6 +142,35 @@ public final class ExtractBenchmark {
 			}
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * The stand-in engine's classes alone: the whole test-classes directory would bring
+	 * the tests' own configurations into the service's component scan.
+	 */
+	private static Path markerEngineClasses() throws IOException {
+		Path classes = Files.createTempDirectory("stancewatch-marker-engine-");
+		Path pipeline = Path.of("org", "stancewatch", "extract", "pipeline");
+		Files.createDirectories(classes.resolve(pipeline));
+		for (String name : List.of("MarkerExtractor", "MarkerExtractorConfiguration",
+				"ExtractServiceWithMarkerExtractor")) {
+			Path file = pipeline.resolve(name + ".class");
+			Files.copy(TEST_CLASSES.resolve(file), classes.resolve(file));
+		}
+		return classes.toAbsolutePath();
+	}
+
+	private static List<Article> withMarkers(List<Article> articles) {
+		List<Article> marked = new ArrayList<>(articles.size());
+		for (int i = 0; i < articles.size(); i++) {
+			Article article = articles.get(i);
+			marked.add((i % 5 >= 2) ? article
+					: new Article(article.id(), article.url(), article.canonicalUrl(), article.title(),
+							article.source(), article.feedId(), article.publishedAt(), article.fetchedAt(),
+							article.language(), article.text() + " " + ACTORS[i % ACTORS.length] + " recognises Kabul.",
+							article.summary(), article.contentHash(), article.duplicateOf()));
+		}
+		return marked;
 	}
 
 	private static void createArticlesTopic(Admin admin, int partitions) throws Exception {
