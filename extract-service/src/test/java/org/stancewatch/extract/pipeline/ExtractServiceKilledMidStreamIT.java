@@ -112,7 +112,10 @@ class ExtractServiceKilledMidStreamIT {
 				"--test.extractor.version=" + engineVersion, "--spring.kafka.producer.transaction-id-prefix=killed-",
 				// A restarted member need not wait the default 45 s for the dead one to
 				// expire.
-				"--spring.kafka.consumer.properties.session.timeout.ms=6000");
+				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
+				// Small polls, so the stream takes a hundred transactions and the kill
+				// lands in the middle of it, most likely inside one.
+				"--spring.kafka.consumer.max-poll-records=10");
 		builder.redirectErrorStream(true).redirectOutput(log.toFile());
 		Process process = builder.start();
 		this.processes.add(process);
