@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Topics;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -48,19 +47,18 @@ class ArticleListener {
 
 	@KafkaListener(id = "articles", topics = Topics.ARTICLES, groupId = "#{@consumerGroup.id()}", batch = "true")
 	void onArticles(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-		List<RelationChange> changes = new ArrayList<>();
-		int articles = 0;
+		List<Extraction.Extracted> articles = new ArrayList<>();
 		for (Extraction extraction : this.extraction.extract(records)) {
 			if (extraction instanceof Extraction.Extracted extracted) {
-				changes.addAll(extracted.changes());
-				articles++;
+				articles.add(extracted);
 			}
 			else if (extraction instanceof Extraction.Unprocessable unprocessable) {
 				deadLetter(unprocessable, consumer);
 			}
 		}
-		this.publisher.publish(changes);
-		this.metrics.extracted(articles, changes.size());
+		this.publisher.publish(articles);
+		this.metrics.extracted(articles.size(),
+				articles.stream().mapToInt((article) -> article.changes().size()).sum());
 	}
 
 	/**

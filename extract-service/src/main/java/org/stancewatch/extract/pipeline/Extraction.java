@@ -3,6 +3,7 @@ package org.stancewatch.extract.pipeline;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.stancewatch.contracts.RelationChange;
 
 /**
@@ -12,8 +13,12 @@ sealed interface Extraction {
 
 	ConsumerRecord<String, byte[]> record();
 
-	/** An article, read, with the relation changes the engine found in it. */
-	record Extracted(ConsumerRecord<String, byte[]> record, List<RelationChange> changes) implements Extraction {
+	/**
+	 * An article, read, with the relation changes the engine found in it and the trace
+	 * context they carry on.
+	 */
+	record Extracted(ConsumerRecord<String, byte[]> record, List<RelationChange> changes,
+			@Nullable String traceparent) implements Extraction {
 
 	}
 

@@ -1,6 +1,7 @@
 package org.stancewatch.extract.pipeline;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.stancewatch.contracts.Article;
@@ -26,12 +29,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ParallelExtraction implements DisposableBean {
 
+	private static final Logger logger = LoggerFactory.getLogger(ParallelExtraction.class);
+
 	private final RelationExtractor extractor;
+
+	private final ArticleTrace trace;
 
 	private final @Nullable ExecutorService workers;
 
-	ParallelExtraction(RelationExtractor extractor, ExtractSettings settings) {
+	ParallelExtraction(RelationExtractor extractor, ExtractSettings settings, ArticleTrace trace) {
 		this.extractor = extractor;
+		this.trace = trace;
 		int threads = settings.workerThreads();
 		this.workers = (threads > 1) ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
 	}
@@ -65,12 +73,30 @@ class ParallelExtraction implements DisposableBean {
 		if (record.value() == null) {
 			return new Extraction.Deleted(record);
 		}
-		try {
-			Article article = ArticleJson.read(record.value());
-			return new Extraction.Extracted(record, extract(article));
+		return this.trace.inSpan(record, (traceparent) -> {
+			try {
+				Article article = ArticleJson.read(record.value());
+				List<RelationChange> changes = extract(article);
+				log(article, changes);
+				return new Extraction.Extracted(record, changes, traceparent);
+			}
+			catch (UnprocessableArticleException ex) {
+				logger.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+						ex.getMessage());
+				return new Extraction.Unprocessable(record, ex);
+			}
+		});
+	}
+
+	private static void log(Article article, List<RelationChange> changes) {
+		if (changes.isEmpty()) {
+			logger.debug("Article {}: no relation change", article.id());
 		}
-		catch (UnprocessableArticleException ex) {
-			return new Extraction.Unprocessable(record, ex);
+		else {
+			logger.info("Article {}: {}", article.id(),
+					changes.stream()
+						.map((change) -> change.actor() + " " + change.action() + " " + change.status())
+						.collect(Collectors.joining(", ")));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.stancewatch.contracts.CloudEvent;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.EventType;
@@ -46,9 +47,9 @@ class RelationChangePublisher {
 	 * Sends the changes and waits until the broker has them, so that a failed send fails
 	 * the listener (and is retried) rather than only the later commit.
 	 */
-	void publish(List<RelationChange> changes) {
-		List<CompletableFuture<SendResult<String, byte[]>>> sends = changes.stream()
-			.map(this::toRecord)
+	void publish(List<Extraction.Extracted> articles) {
+		List<CompletableFuture<SendResult<String, byte[]>>> sends = articles.stream()
+			.flatMap((article) -> article.changes().stream().map((change) -> toRecord(change, article.traceparent())))
 			.map(this.kafka::send)
 			.toList();
 		try {
@@ -68,13 +69,16 @@ class RelationChangePublisher {
 		}
 	}
 
-	private ProducerRecord<String, byte[]> toRecord(RelationChange change) {
+	private ProducerRecord<String, byte[]> toRecord(RelationChange change, @Nullable String traceparent) {
 		String dyad = change.dyad().toString();
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RELATION_CHANGES, dyad,
 				EventJson.write(change));
 		CloudEvent.of(EventType.RELATION_CHANGE, change.eventId(), SOURCE, Instant.now(), dyad)
 			.toHeaders()
 			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		if (traceparent != null) {
+			record.headers().add(ArticleTrace.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+		}
 		return record;
 	}
 

@@ -24,6 +24,7 @@ import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -50,6 +51,7 @@ import static org.awaitility.Awaitility.await;
 @ContextConfiguration(initializers = RealKafka.class)
 @Import(MarkerExtractorConfiguration.class)
 @DirtiesContext
+@AutoConfigureTracing
 class ExtractPipelineIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
@@ -128,6 +130,28 @@ class ExtractPipelineIT {
 			assertThat(russia).map(ConsumerRecord::partition).containsOnly(russia.get(0).partition());
 			assertThat(russia).map((record) -> change(record).articleId())
 				.containsExactly(run + "-1", run + "-4", run + "-5");
+		}
+	}
+
+	@Test
+	void shouldCarryTheTraceOfAnArticleOnToItsRelationChanges() {
+		String run = UUID.randomUUID().toString();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		Article article = Articles.article(run + "-traced",
+				"Two acts: " + MarkerExtractor.marker("BY") + " and " + MarkerExtractor.marker("MN") + ".");
+		ProducerRecord<String, byte[]> record = ArticlesTopic.plain(article, 2);
+		record.headers()
+			.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+		ArticlesTopic.sendInOneTransaction(TestInfrastructure.kafkaBootstrapServers(), List.of(record));
+
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
+				Topics.RELATION_CHANGES)) {
+			List<ConsumerRecord<String, String>> published = ofRun(
+					reader.awaitUntil((read) -> ofRun(read, run).size() >= 2, WAIT), run);
+			assertThat(published).hasSize(2)
+				.allSatisfy((change) -> assertThat(TopicReader.header(change, "traceparent"))
+					.matches("00-" + traceId + "-[0-9a-f]{16}-01")
+					.doesNotContain("00f067aa0ba902b7"));
 		}
 	}
 
