@@ -1,6 +1,7 @@
 package org.stancewatch.systemtests;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -115,6 +116,39 @@ class ComposeFileTests {
 			.containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
 		assertThat(this.compose.service("kafka").path("image").asString()).isEqualTo("apache/kafka:4.2.1");
 		assertThat(this.compose.service("postgres").path("image").asString()).isEqualTo("postgres:17-alpine");
+	}
+
+	@Test
+	void theBrokersListenersAgreeWithEachOtherAndWithTheServicesAddress() {
+		Map<String, String> kafka = this.compose.environment("kafka");
+		Map<String, String> listeners = listeners(kafka.get("KAFKA_LISTENERS"));
+		Map<String, String> advertised = listeners(kafka.get("KAFKA_ADVERTISED_LISTENERS"));
+		List<String> mapped = List.of(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+			.stream()
+			.map((entry) -> entry.split(":")[0])
+			.toList();
+		assertThat(mapped).containsExactlyInAnyOrderElementsOf(listeners.keySet());
+		assertThat(listeners).containsKeys(kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES"),
+				kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME"));
+		assertThat(listeners.keySet()).containsAll(advertised.keySet());
+		assertThat(advertised).doesNotContainKey(kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES"));
+		String controllerPort = listeners.get(kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES")).replaceAll(".*:", "");
+		assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+			.isEqualTo(kafka.get("KAFKA_NODE_ID") + "@localhost:" + controllerPort);
+		String inside = advertised.get(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME"));
+		for (String service : List.of("ingest-service", "extract-service", "alert-service", "demo-import")) {
+			assertThat(this.compose.environment(service)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", inside);
+		}
+		assertThat(inside).isEqualTo("kafka:9092");
+	}
+
+	private static Map<String, String> listeners(String value) {
+		Map<String, String> listeners = new LinkedHashMap<>();
+		for (String listener : value.split(",")) {
+			String[] parts = listener.split("://", 2);
+			listeners.put(parts[0], parts[1]);
+		}
+		return listeners;
 	}
 
 	@Test
