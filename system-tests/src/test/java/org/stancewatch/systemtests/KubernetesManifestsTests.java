@@ -52,6 +52,21 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
+	void everyStrategicMergePatchIsAValidPartOfItsKind() throws IOException {
+		int checked = 0;
+		for (Kustomization kustomization : kustomizations()) {
+			for (JsonNode patch : kustomization.patches()) {
+				JsonNode content = Yaml.read(kustomization.resolve(patch.path("path").asString()));
+				if (content.isObject() && KubernetesSchemas.knows(content)) {
+					assertThat(KubernetesSchemas.validate(content)).as(patch.path("path").asString()).isEmpty();
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isPositive();
+	}
+
+	@Test
 	void theStrictSchemaRefusesAFieldKubernetesDoesNotHave() {
 		ObjectNode deployment = (ObjectNode) deployment("alert-service").deepCopy();
 		((ObjectNode) deployment.get("spec")).put("replica", 2);
