@@ -52,6 +52,28 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
+	void everyStrimziResourceMatchesTheCrdSchemaStrimziGenerates() {
+		List<JsonNode> strimzi = this.resources.stream()
+			.filter((resource) -> resource.path("apiVersion").asString().startsWith("kafka.strimzi.io/"))
+			.toList();
+		assertThat(strimzi).hasSize(8);
+		for (JsonNode resource : strimzi) {
+			assertThat(StrimziSchemas.validate(resource)).as(describe(resource)).isEmpty();
+		}
+	}
+
+	@Test
+	void theCrdSchemaRefusesAMisspeltFieldAndAWrongType() {
+		ObjectNode topic = (ObjectNode) topic(Topics.ARTICLES).deepCopy();
+		((ObjectNode) topic.get("spec")).set("partition", ((ObjectNode) topic.get("spec")).remove("partitions"));
+		assertThat(StrimziSchemas.validate(topic)).extracting(Error::getMessage)
+			.anyMatch((message) -> message.contains("partition"));
+		ObjectNode pool = (ObjectNode) find("KafkaNodePool", "dual-role").deepCopy();
+		((ObjectNode) pool.get("spec")).putArray("roles").add("leader");
+		assertThat(StrimziSchemas.validate(pool)).isNotEmpty();
+	}
+
+	@Test
 	void everyStrategicMergePatchIsAValidPartOfItsKind() throws IOException {
 		int checked = 0;
 		for (Kustomization kustomization : kustomizations()) {

@@ -3,11 +3,14 @@ package org.stancewatch.systemtests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.util.Collections;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -98,23 +101,33 @@ final class KubernetesSchemas {
 		return schema;
 	}
 
-	/** The model jars all ship the same resource name; each holds its own API group. */
+	/**
+	 * The model jars (copied by the build to target/kubernetes-schemas, kept off the
+	 * classpath) all ship the same file name; each holds its own API group.
+	 */
 	private static ObjectNode shippedSchemaDefining(String definition) {
-		try {
-			for (URL url : Collections
-				.list(KubernetesSchemas.class.getClassLoader().getResources("schema/validation-schema.json"))) {
-				try (InputStream in = url.openStream()) {
-					JsonNode document = json.readTree(in);
-					if (document.path("definitions").has(definition)) {
-						return (ObjectNode) document;
+		Path jars = Path.of("target", "kubernetes-schemas");
+		try (Stream<Path> files = Files.list(jars)) {
+			for (Path jar : files.filter((file) -> file.toString().endsWith(".jar")).sorted().toList()) {
+				try (ZipFile zip = new ZipFile(jar.toFile())) {
+					ZipEntry entry = zip.getEntry("schema/validation-schema.json");
+					if (entry == null) {
+						continue;
+					}
+					try (InputStream in = zip.getInputStream(entry)) {
+						JsonNode document = json.readTree(in);
+						if (document.path("definitions").has(definition)) {
+							return (ObjectNode) document;
+						}
 					}
 				}
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UncheckedIOException("Run the build's generate-test-resources phase to copy them into " + jars,
+					ex);
 		}
-		throw new IllegalStateException("No fabric8 kubernetes-model schema defines " + definition);
+		throw new IllegalStateException("No fabric8 kubernetes-model schema in " + jars + " defines " + definition);
 	}
 
 }
