@@ -1,5 +1,6 @@
 package org.stancewatch.systemtests;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +14,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stancewatch.contracts.Action;
 import org.stancewatch.contracts.EventJson;
+import org.stancewatch.contracts.Level;
+import org.stancewatch.contracts.StanceShift;
+import org.stancewatch.contracts.Status;
 import org.stancewatch.systemtests.NewsSite.Story;
 import org.stancewatch.testsupport.Stack;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -34,11 +40,19 @@ class HappyPathIT {
 	private static final String ACT_DATE = ACT_DAY.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
 
 	private static final Story RECEPTION = new Story("uruguay-receives-envoy",
-			"Montevideo receives an envoy from Kabul",
-			"Uruguay has received the envoy of the Taliban administration, officials said.",
+			"A quiet ceremony at the foreign ministry",
+			"A short statement came from the foreign ministry in Montevideo.",
 			List.of("Uruguay accepted the credentials of the Taliban ambassador on " + ACT_DATE
 					+ ", the foreign ministry said in a short statement.",
-					"The ministry gave no reason for the timing and said trade would be discussed at a later meeting."),
+					"The ministry gave no reason for the timing and said trade would be discussed at a later meeting.",
+					"Diplomats in the capital described the ceremony as brief. The envoy arrived by car, was met at the "
+							+ "door by a protocol officer and left after about twenty minutes without speaking to reporters.",
+					"Opposition lawmakers asked the government to explain the decision before the budget debate "
+							+ "next month, and one of them called for a hearing in the foreign affairs committee.",
+					"Exporters of beef and wool, who have looked for new buyers in Central Asia for several years, "
+							+ "said they hoped for clearer rules on payments and shipping through neighbouring ports.",
+					"A spokesperson for the ministry said further details would be published on its website in the "
+							+ "coming days, together with the text of the exchange of notes."),
 			Instant.now().minus(1, ChronoUnit.HOURS));
 
 	private static final Story MARKET = new Story("hairatan-queues", "Queues grow at a northern crossing",
@@ -95,18 +109,16 @@ class HappyPathIT {
 		assertThat(alert.verifies(new WebhookVerifier(uruguay.get("webhookSecret").asString()))).isTrue();
 		JsonNode body = EventJson.mapper().readTree(alert.body());
 		assertThat(body.get("type").asString()).isEqualTo("stance.shift");
-		JsonNode shift = body.get("data").get("shift");
-		assertThat(shift.get("actor").asString()).isEqualTo("UY");
-		assertThat(shift.get("target").asString()).isEqualTo("AF");
-		assertThat(shift.get("from").asString()).isEqualTo("DISTANT");
-		assertThat(shift.get("to").asString()).isEqualTo("NORMALIZED");
-		assertThat(shift.get("action").asString()).isEqualTo("ACCEPT_AMBASSADOR");
-		assertThat(shift.get("occurredOn").asString()).isEqualTo(ACT_DAY.toString());
-		assertThat(shift.get("evidence").asString())
-			.isEqualTo("Uruguay accepted the credentials of the Taliban ambassador on " + ACT_DATE
-					+ ", the foreign ministry said in a short statement.");
-		assertThat(shift.get("sources").valueStream().map((source) -> source.get("url").asString()))
-			.containsExactly(site.storyUrl(RECEPTION));
+		StanceShift shift = EventJson.mapper().treeToValue(body.get("data").get("shift"), StanceShift.class);
+		assertThat(shift).as(new String(alert.body(), StandardCharsets.UTF_8))
+			.extracting(StanceShift::kind, StanceShift::actor, StanceShift::target, StanceShift::from, StanceShift::to,
+					StanceShift::action, StanceShift::status, StanceShift::occurredOn)
+			.containsExactly(StanceShift.Kind.SHIFT, "UY", "AF", Level.DISTANT, Level.NORMALIZED,
+					Action.ACCEPT_AMBASSADOR, Status.COMPLETED, ACT_DAY);
+		assertThat(shift.evidence()).isEqualTo("Uruguay accepted the credentials of the Taliban ambassador on "
+				+ ACT_DATE + ", the foreign ministry said in a short statement.");
+		assertThat(shift.sources()).extracting(StanceShift.Source::url, StanceShift.Source::title)
+			.containsExactly(tuple(site.storyUrl(RECEPTION), RECEPTION.title()));
 		assertThat(body.get("data").get("summary").asString()).contains("Uruguay").contains("NORMALIZED");
 
 		// The market report and Norway's denial are rightly ignored: nothing else
