@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -33,8 +35,13 @@ import com.sun.net.httpserver.HttpServer;
  * (and the first ones months old), every date is moved forward by whole weeks until the
  * last article falls within the past seven days; whole weeks keep "on Tuesday" a Tuesday.
  *
+ * <p>
+ * The story unfolds as it would have: the feeds show its first month at start, and one more
+ * month every SECONDS_PER_MONTH (default 30; 0 shows everything at once). A state's acts
+ * then reach stancewatch in the order they happened, and each shift alerts on its own.
+ *
  * <pre>
- *   java deploy/local/DemoFeeds.java PORT STORY_DIR
+ *   java deploy/local/DemoFeeds.java PORT STORY_DIR [SECONDS_PER_MONTH]
  *   curl http://127.0.0.1:PORT/                        # the feeds, one URL a line
  *   curl http://127.0.0.1:PORT/steppe-wire.example.rss
  * </pre>
@@ -50,14 +57,21 @@ public class DemoFeeds {
 	}
 
 	public static void main(String[] args) throws IOException {
-		if (args.length != 2) {
-			System.err.println("usage: java DemoFeeds.java PORT STORY_DIR");
+		if (args.length < 2 || args.length > 3) {
+			System.err.println("usage: java DemoFeeds.java PORT STORY_DIR [SECONDS_PER_MONTH]");
 			System.exit(2);
 		}
 		int port = Integer.parseInt(args[0]);
+		long secondsPerMonth = (args.length == 3) ? Long.parseLong(args[2]) : 30;
 		List<Story> stories = movedToThisWeek(read(Path.of(args[1])), Clock.systemUTC());
 		Map<String, List<Story>> bySite = stories.stream()
 			.collect(Collectors.groupingBy(Story::site, TreeMap::new, Collectors.toList()));
+		Instant started = Instant.now();
+		YearMonth firstMonth = YearMonth.from(stories.stream()
+			.map(Story::published)
+			.min(Comparator.naturalOrder())
+			.orElseThrow()
+			.atOffset(ZoneOffset.UTC));
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		server.createContext("/", (exchange) -> {
 			String path = exchange.getRequestURI().getPath();
@@ -73,11 +87,17 @@ public class DemoFeeds {
 				send(exchange, 404, "text/plain; charset=utf-8", "No feed at " + path + "; try " + base + "\n");
 				return;
 			}
-			send(exchange, 200, "application/rss+xml; charset=utf-8", rss(site, base + site + ".rss", feed));
+			long monthsShown = (secondsPerMonth == 0) ? Long.MAX_VALUE
+					: Duration.between(started, Instant.now()).toSeconds() / secondsPerMonth;
+			List<Story> released = feed.stream()
+				.filter((story) -> firstMonth.until(YearMonth.from(story.published().atOffset(ZoneOffset.UTC)),
+						ChronoUnit.MONTHS) <= monthsShown)
+				.toList();
+			send(exchange, 200, "application/rss+xml; charset=utf-8", rss(site, base + site + ".rss", released));
 		});
 		server.start();
-		System.out.printf("Demo feeds on http://127.0.0.1:%d/ (%d articles, dates moved to end this week):%n", port,
-				stories.size());
+		System.out.printf("Demo feeds on http://127.0.0.1:%d/: %d articles, dated to end this week, one more month"
+				+ " of the story every %d s:%n", port, stories.size(), secondsPerMonth);
 		bySite.forEach((site, feed) -> System.out.printf("  http://127.0.0.1:%d/%s.rss  %d articles%n", port, site,
 				feed.size()));
 	}
