@@ -66,12 +66,8 @@ public class DemoFeeds {
 		List<Story> stories = movedToThisWeek(read(Path.of(args[1])), Clock.systemUTC());
 		Map<String, List<Story>> bySite = stories.stream()
 			.collect(Collectors.groupingBy(Story::site, TreeMap::new, Collectors.toList()));
+		Map<Story, Long> releaseSeconds = releaseSchedule(stories, secondsPerMonth);
 		Instant started = Instant.now();
-		YearMonth firstMonth = YearMonth.from(stories.stream()
-			.map(Story::published)
-			.min(Comparator.naturalOrder())
-			.orElseThrow()
-			.atOffset(ZoneOffset.UTC));
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		server.createContext("/", (exchange) -> {
 			String path = exchange.getRequestURI().getPath();
@@ -87,12 +83,8 @@ public class DemoFeeds {
 				send(exchange, 404, "text/plain; charset=utf-8", "No feed at " + path + "; try " + base + "\n");
 				return;
 			}
-			long monthsShown = (secondsPerMonth == 0) ? Long.MAX_VALUE
-					: Duration.between(started, Instant.now()).toSeconds() / secondsPerMonth;
-			List<Story> released = feed.stream()
-				.filter((story) -> firstMonth.until(YearMonth.from(story.published().atOffset(ZoneOffset.UTC)),
-						ChronoUnit.MONTHS) <= monthsShown)
-				.toList();
+			long elapsed = Duration.between(started, Instant.now()).toSeconds();
+			List<Story> released = feed.stream().filter((story) -> releaseSeconds.get(story) <= elapsed).toList();
 			send(exchange, 200, "application/rss+xml; charset=utf-8", rss(site, base + site + ".rss", released));
 		});
 		server.start();
@@ -100,6 +92,33 @@ public class DemoFeeds {
 				+ " of the story every %d s:%n", port, stories.size(), secondsPerMonth);
 		bySite.forEach((site, feed) -> System.out.printf("  http://127.0.0.1:%d/%s.rss  %d articles%n", port, site,
 				feed.size()));
+	}
+
+	/**
+	 * Seconds after start at which each article appears: its month's turn. A syndicated copy
+	 * (same first paragraph as an earlier article) comes a poll and a half after its
+	 * original, as it would hours later in real life: the poller (one poll a minute per feed)
+	 * then reads the original first, and the copy is linked to it, not the other way round.
+	 */
+	static Map<Story, Long> releaseSchedule(List<Story> stories, long secondsPerMonth) {
+		YearMonth first = YearMonth.from(stories.stream()
+			.map(Story::published)
+			.min(Comparator.naturalOrder())
+			.orElseThrow()
+			.atOffset(ZoneOffset.UTC));
+		Map<Story, Long> release = new java.util.HashMap<>();
+		Map<String, Long> originals = new java.util.HashMap<>();
+		for (Story story : stories.stream().sorted(Comparator.comparing(Story::published)).toList()) {
+			long month = first.until(YearMonth.from(story.published().atOffset(ZoneOffset.UTC)), ChronoUnit.MONTHS);
+			long at = month * secondsPerMonth;
+			String lead = story.body().split("\r?\n\\s*\r?\n")[0].replaceAll("\\s+", " ").strip();
+			Long original = originals.putIfAbsent(lead, at);
+			if (original != null && secondsPerMonth > 0) {
+				at = Math.max(at, original + 90);
+			}
+			release.put(story, at);
+		}
+		return release;
 	}
 
 	static List<Story> read(Path dir) throws IOException {
