@@ -59,29 +59,43 @@ if [ ${#running[@]} -gt 0 ]; then
   exit 0
 fi
 
-for pair in "ALERT_PORT=$alert_port" "INGEST_PORT=$ingest_port" "EXTRACT_PORT=$extract_port" \
-  "FEEDS_PORT=$feeds_port" "RECEIVER_PORT=$receiver_port"; do
+# The demo subscription was made for one receiver port; keep to it.
+if [ -s "$data/demo-receiver.port" ]; then
+  saved=$(cat "$data/demo-receiver.port")
+  if [ -n "${RECEIVER_PORT:-}" ] && [ "$RECEIVER_PORT" != "$saved" ]; then
+    fail "the demo subscription sends to port $saved: use RECEIVER_PORT=$saved, or remove $data/demo-receiver.* for a new one"
+  fi
+  receiver_port=$saved
+fi
+
+ports=("ALERT_PORT=$alert_port" "INGEST_PORT=$ingest_port" "EXTRACT_PORT=$extract_port" "FEEDS_PORT=$feeds_port"
+  "RECEIVER_PORT=$receiver_port")
+# The broker and the database may already run from this data folder (infra.sh start); else their ports must be free.
+[ -f "$data/kafka/broker.pid" ] && kill -0 "$(cat "$data/kafka/broker.pid")" 2>/dev/null \
+  || ports+=("KAFKA_PORT=$KAFKA_PORT" "KAFKA_PORT=$((KAFKA_PORT + 1))")
+[ -f "$data/postgres/pgdata/postmaster.pid" ] && kill -0 "$(head -n 1 "$data/postgres/pgdata/postmaster.pid")" 2>/dev/null \
+  || ports+=("PG_PORT=$PG_PORT")
+for pair in "${ports[@]}"; do
   port_open "${pair#*=}" && fail "port ${pair#*=} is taken by another program: choose another with ${pair%=*}=..."
 done
 
-# Build the jars when one is missing, or a source or pom is newer than the oldest of them. The
-# executable jars carry the build's fixed timestamp (reproducible builds), so the plain jar
-# Maven writes next to each one tells when it was built.
-oldest=
-for name in "${services[@]}"; do
-  jar=$(ls "$root/$name/target/$name"-[0-9]*.jar 2>/dev/null | grep -v -e '-tests.jar$' -e '-sources.jar$' | head -n 1 || true)
-  if [ ! -f "$root/$name/target/$name.jar" ] || [ -z "$jar" ]; then oldest=; break; fi
-  if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
-done
-stale=
-if [ -n "$oldest" ]; then
-  stale=$(find "$root/pom.xml" "$root/contracts" "${services[@]/#/$root/}" -path '*/target' -prune -o \
-    \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$oldest" -print | head -n 1)
+# Build the jars when one is missing, or a source or pom changed since up.sh last built them. (File
+# times of the jars cannot tell: the build is reproducible, so the executable jars carry a fixed
+# date, and Maven leaves a plain jar alone when its classes did not change.)
+stamp=$data/build.stamp
+build=false
+[ -f "$stamp" ] || build=true
+for name in "${services[@]}"; do [ -f "$root/$name/target/$name.jar" ] || build=true; done
+if ! $build && [ -n "$(find "$root/pom.xml" "$root/contracts" "${services[@]/#/$root/}" -path '*/target' -prune -o \
+  \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$stamp" -print | head -n 1)" ]; then
+  build=true
 fi
-if [ -z "$oldest" ] || [ -n "$stale" ]; then
+if $build; then
   step "Building the service jars (./mvnw package -DskipTests; a first build downloads Maven and the dependencies)"
+  touch "$stamp.next"
   (cd "$root" && ./mvnw -B -q -pl "$(IFS=,; echo "${services[*]}")" -am package -DskipTests) \
     || fail "the build failed; see the Maven output above"
+  mv "$stamp.next" "$stamp"
 else
   step "Service jars are up to date"
 fi
@@ -141,6 +155,7 @@ if [ ! -s "$data/demo-receiver.secret" ]; then
   secret=$(json_field webhookSecret <<<"$subscription")
   [ -n "$secret" ] || fail "creating the demo subscription answered: $subscription"
   (umask 077; printf '%s\n' "$api_key" >"$data/demo-subscriber.key"; printf '%s\n' "$secret" >"$data/demo-receiver.secret")
+  echo "$receiver_port" >"$data/demo-receiver.port"
 fi
 
 step "Starting the demo feed server and the demo receiver"
