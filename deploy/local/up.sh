@@ -44,6 +44,8 @@ follow_alerts() {
 }
 
 command -v java >/dev/null || fail "needs a JDK 17 or newer on the PATH"
+java_version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+[ "${java_version%%.*}" -ge 17 ] 2>/dev/null || fail "needs Java 17 or newer; the java on the PATH is $java_version"
 command -v curl >/dev/null || fail "needs curl"
 mkdir -p "$data/pids" "$data/logs"
 
