@@ -76,7 +76,7 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 PROPS
   if [ ! -f "$dir/cluster.id" ]; then
-    java -cp "$dir/lib/*" kafka.tools.StorageTool random-uuid > "$dir/cluster.id"
+    java -cp "$dir/lib/*" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn kafka.tools.StorageTool random-uuid > "$dir/cluster.id"
   fi
   java -Xmx512m -cp "$dir/lib/*" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn kafka.tools.StorageTool format \
     --standalone --ignore-formatted -t "$(cat "$dir/cluster.id")" -c "$dir/server.properties" >/dev/null
