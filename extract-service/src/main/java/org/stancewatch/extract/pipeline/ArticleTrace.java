@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,14 @@ class ArticleTrace {
 
 	private final Propagator propagator;
 
+	@Autowired
 	ArticleTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
-		this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+		this(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	ArticleTrace(Tracer tracer, Propagator propagator) {
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.contracts.Article;
@@ -19,7 +21,8 @@ class ParallelExtractionTests {
 
 	private final MarkerExtractor engine = new MarkerExtractor("marker/parallel");
 
-	private final ParallelExtraction extraction = new ParallelExtraction(this.engine, settings(4));
+	private final ParallelExtraction extraction = new ParallelExtraction(this.engine, settings(4),
+			new ArticleTrace(Tracer.NOOP, Propagator.NOOP));
 
 	@AfterEach
 	void stopWorkers() {
@@ -71,7 +74,8 @@ class ParallelExtractionTests {
 
 	@Test
 	void shouldGiveTheSameResultsOnTheConsumerThreadAlone() {
-		ParallelExtraction inline = new ParallelExtraction(this.engine, settings(1));
+		ParallelExtraction inline = new ParallelExtraction(this.engine, settings(1),
+				new ArticleTrace(Tracer.NOOP, Propagator.NOOP));
 		List<ConsumerRecord<String, byte[]>> records = List.of(
 				record(0, EventJson.write(Articles.article("r-0", MarkerExtractor.marker("KZ") + "."))),
 				record(1, bytes("{\"id\":\"r-1\"}")));
