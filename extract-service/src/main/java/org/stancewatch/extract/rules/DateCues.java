@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,56 +32,79 @@ final class DateCues {
 
 	private static final String NUMBER = "(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})";
 
+	// What a region of text holds, so that a rule runs only where it can match: most
+	// sentences of an article hold no date at all, and the expressions are costly to try.
+	private static final int DIGIT = 1;
+
+	private static final int MONTH_NAME = 2;
+
+	private static final int WEEKDAY_NAME = 4;
+
+	private static final int NEWS_DAY = 8;
+
+	private static final int PERIOD = 16;
+
+	private static final Set<String> MONTH_WORDS = Set.of("January", "February", "March", "April", "May", "June",
+			"July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+			"Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
+
+	private static final Set<String> WEEKDAY_WORDS = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+			"Saturday", "Sunday");
+
+	private static final Set<String> NEWS_DAY_WORDS = Set.of("yesterday", "today", "tonight", "morning");
+
+	private static final Set<String> PERIOD_WORDS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+			"years");
+
 	private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
 			Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
 			Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
 			Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
 
 	private final List<Rule> rules = List.of(
-			new Rule("\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b",
+			new Rule(DIGIT, "\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
 							Integer.parseInt(m.group(3)), true)),
-			new Rule("\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "\\b",
+			new Rule(DIGIT | MONTH_NAME, "\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)),
 							true)),
-			new Rule("\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b",
+			new Rule(DIGIT | MONTH_NAME, "\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)),
 							true)),
-			new Rule("\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b",
+			new Rule(DIGIT | MONTH_NAME, "\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b",
 					(m) -> (c) -> monthCue(Integer.parseInt(m.group(2)), month(m.group(1)), true)),
-			new Rule("\\b" + MONTH
+			new Rule(MONTH_NAME | PERIOD, "\\b" + MONTH
 					+ "\\s+(?:of\\s+)?(last year|this year|that year|that same year|the same year|the previous year|the following year|next year)\\b",
 					(m) -> (c) -> monthOfRelativeYear(c, month(m.group(1)), m.group(2).toLowerCase(Locale.ROOT))),
-			new Rule(
+			new Rule(DIGIT | MONTH_NAME,
 					"(?i:\\b(last|this|next|in|on|since|by|from|until|during|early|late|mid-?)\\s+)?\\b" + MONTH
 							+ "\\s+" + DAY + "\\b(?!,?\\s*\\d)",
 					(m) -> (c) -> dayWithoutYear(c, month(m.group(2)), Integer.parseInt(m.group(3)))),
-			new Rule("\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)",
+			new Rule(DIGIT | MONTH_NAME, "\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)",
 					(m) -> (c) -> dayWithoutYear(c, month(m.group(2)), Integer.parseInt(m.group(1)))),
-			new Rule(
+			new Rule(MONTH_NAME,
 					"(?i:\\b(last|this|next|in|since|by|from|until|during|early|late|mid-?|of|the end of|the start of|the beginning of|the middle of)\\s+)\\b"
 							+ MONTH + "\\b",
 					(m) -> (c) -> monthWithoutYear(c, month(m.group(2)), m.group(1).toLowerCase(Locale.ROOT))),
-			new Rule("(?i)\\b(?:in |during |by )?(?:that same year|the same year|that year)\\b",
+			new Rule(PERIOD, "(?i)\\b(?:in |during |by )?(?:that same year|the same year|that year)\\b",
 					(m) -> (c) -> (c.contextYear != null) ? yearCue(c.contextYear, false) : null),
-			new Rule(
+			new Rule(DIGIT,
 					"(?i:\\b(?:in|since|by|from|until|during|of|early|late|mid-?|before|after|throughout)\\s+)(?:(?i:early|late|mid-?)\\s*)?"
 							+ YEAR + "\\b",
 					(m) -> (c) -> yearCue(Integer.parseInt(m.group(1)), true)),
-			new Rule("(?i:\\b(last|this|next|on|on the)\\s+)?\\b" + WEEKDAY + "\\b", (m) -> (c) -> weekday(c,
-					m.group(2), (m.group(1) != null) ? m.group(1).toLowerCase(Locale.ROOT) : "")),
+			new Rule(WEEKDAY_NAME, "(?i:\\b(last|this|next|on|on the)\\s+)?\\b" + WEEKDAY + "\\b",
+					(m) -> (c) -> weekday(c, m.group(2),
+							(m.group(1) != null) ? m.group(1).toLowerCase(Locale.ROOT) : "")),
 			new Rule(
-					"(?i)\\b(yesterday|today|tonight|this morning|earlier today)\\b", (
+					NEWS_DAY, "(?i)\\b(yesterday|today|tonight|this morning|earlier today)\\b", (
 							m) -> (c) -> (c.reference == null) ? null
-									: new Resolved(m
-										.group(1)
-										.equalsIgnoreCase("yesterday") ? c.reference.minusDays(1) : c.reference,
-											DatePrecision.DAY, false, true)),
-			new Rule(
+									: new Resolved(m.group(1).equalsIgnoreCase("yesterday") ? c.reference.minusDays(1)
+											: c.reference, DatePrecision.DAY, false, true)),
+			new Rule(PERIOD,
 					"(?i)\\b(last|this|past|earlier this|previous|late last|early last|earlier last)\\s+(week|month|year)\\b",
 					(m) -> (c) -> relativePeriod(c, m.group(1).toLowerCase(Locale.ROOT),
 							m.group(2).toLowerCase(Locale.ROOT))),
-			new Rule("(?i)\\b" + NUMBER + "\\s+(day|week|month|year)s?\\s+ago\\b",
+			new Rule(PERIOD, "(?i)\\b" + NUMBER + "\\s+(day|week|month|year)s?\\s+ago\\b",
 					(m) -> (c) -> ago(c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))));
 
 	/**
@@ -95,8 +119,15 @@ final class DateCues {
 			boolean future) {
 		Context context = new Context(reference, contextYear, future);
 		List<DateCue> cues = new ArrayList<>();
+		int present = features(text, from, to);
+		if (present == 0) {
+			return List.of();
+		}
 		boolean[] taken = new boolean[to - from];
 		for (Rule rule : this.rules) {
+			if ((rule.needs & present) != rule.needs) {
+				continue;
+			}
 			Matcher matcher = rule.pattern.matcher(text).region(from, to);
 			while (matcher.find()) {
 				if (overlaps(taken, matcher.start() - from, matcher.end() - from)) {
@@ -124,6 +155,48 @@ final class DateCues {
 		}
 		cues.sort(java.util.Comparator.comparingInt(DateCue::start));
 		return cues;
+	}
+
+	/** Which kinds of date words the text holds between {@code from} and {@code to}. */
+	private static int features(String text, int from, int to) {
+		int present = 0;
+		int word = -1;
+		for (int i = from; i <= to; i++) {
+			char c = (i < to) ? text.charAt(i) : ' ';
+			if (Character.isLetter(c)) {
+				if (word < 0) {
+					word = i;
+				}
+				continue;
+			}
+			if (c >= '0' && c <= '9') {
+				present |= DIGIT;
+			}
+			if (word >= 0) {
+				present |= wordFeature(text.substring(word, i));
+				word = -1;
+			}
+		}
+		return present;
+	}
+
+	private static int wordFeature(String word) {
+		if (Character.isUpperCase(word.charAt(0))) {
+			if (MONTH_WORDS.contains(word)) {
+				return MONTH_NAME;
+			}
+			if (WEEKDAY_WORDS.contains(word)) {
+				return WEEKDAY_NAME;
+			}
+		}
+		if (word.length() < 3 || word.length() > 9) {
+			return 0;
+		}
+		String lower = word.toLowerCase(Locale.ROOT);
+		if (NEWS_DAY_WORDS.contains(lower)) {
+			return NEWS_DAY;
+		}
+		return PERIOD_WORDS.contains(lower) ? PERIOD : 0;
 	}
 
 	private static boolean overlaps(boolean[] taken, int start, int end) {
@@ -252,11 +325,15 @@ final class DateCues {
 
 	private static final class Rule {
 
+		/** The kinds of words the expression cannot match without. */
+		final int needs;
+
 		final Pattern pattern;
 
 		final Function<Matcher, Function<Context, @Nullable Resolved>> resolver;
 
-		Rule(String regex, Function<Matcher, Function<Context, @Nullable Resolved>> resolver) {
+		Rule(int needs, String regex, Function<Matcher, Function<Context, @Nullable Resolved>> resolver) {
+			this.needs = needs;
 			this.pattern = Pattern.compile(regex);
 			this.resolver = resolver;
 		}
