@@ -20,6 +20,12 @@ final class PhraseIndex<V> {
 
 	private final boolean ignoreCase;
 
+	/**
+	 * Whether some phrase starts with other than a capital: a case-sensitive index of
+	 * names only need not look at lower-case words.
+	 */
+	private boolean lowerCaseStart;
+
 	PhraseIndex(boolean ignoreCase) {
 		this.ignoreCase = ignoreCase;
 	}
@@ -30,6 +36,7 @@ final class PhraseIndex<V> {
 			return;
 		}
 		String[] words = tokens.stream().map(this::key).toArray(String[]::new);
+		this.lowerCaseStart |= !tokens.get(0).isCapitalized();
 		List<Entry<V>> entries = this.byFirstWord.computeIfAbsent(words[0], (k) -> new ArrayList<>());
 		entries.add(new Entry<>(words, value));
 		entries.sort(Comparator.comparingInt((Entry<V> e) -> e.words.length).reversed());
@@ -37,7 +44,11 @@ final class PhraseIndex<V> {
 
 	/** The longest phrase starting at {@code index}, or {@code null}. */
 	@Nullable Match<V> match(List<Token> tokens, int index) {
-		List<Entry<V>> entries = this.byFirstWord.get(key(tokens.get(index)));
+		Token token = tokens.get(index);
+		if (!this.ignoreCase && !this.lowerCaseStart && !token.isCapitalized()) {
+			return null;
+		}
+		List<Entry<V>> entries = this.byFirstWord.get(key(token));
 		if (entries == null) {
 			return null;
 		}
@@ -47,6 +58,13 @@ final class PhraseIndex<V> {
 			}
 		}
 		return null;
+	}
+
+	/** Whether the token on its own is a phrase of the index. */
+	boolean hasWord(Token token) {
+		List<Entry<V>> entries = this.byFirstWord.get(key(token));
+		// Longest first: a one-word phrase comes last.
+		return entries != null && entries.get(entries.size() - 1).words.length == 1;
 	}
 
 	/** The longest phrase found anywhere in {@code [from, to)}: its start, or -1. */

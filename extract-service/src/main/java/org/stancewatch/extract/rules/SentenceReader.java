@@ -63,13 +63,16 @@ final class SentenceReader {
 	List<Finding> read(String text, Sentence sentence, ArticleState state) {
 		List<Token> tokens = sentence.tokens();
 		List<Mention> mentions = mentions(tokens);
-		Clauses clauses = new Clauses(tokens, mentions);
 		List<Finding> findings = new ArrayList<>();
-		Context context = new Context(text, sentence, tokens, mentions, clauses, state);
+		Context context = null;
 		for (int i = 0; i < tokens.size(); i++) {
 			PhraseIndex.Match<List<ActionRules.Hit>> match = this.dictionaries.actions.at(tokens, i);
 			if (match == null) {
 				continue;
+			}
+			if (context == null) {
+				// Most sentences name no act: their clauses are never needed.
+				context = new Context(text, sentence, tokens, mentions, new Clauses(tokens, mentions), state);
 			}
 			Finding finding = readAction(context, i, match.last(), match.value());
 			if (finding != null) {
@@ -167,12 +170,13 @@ final class SentenceReader {
 
 	private @Nullable Finding readAction(Context c, int first, int last, List<ActionRules.Hit> hits) {
 		List<Candidate> candidates = new ArrayList<>();
+		Windows windows = new Windows(c, first, last);
 		for (ActionRules.Hit hit : hits) {
 			ActionRules.Form form = form(c.tokens, first, hit.form());
 			if (form == null) {
 				continue;
 			}
-			int fit = fit(c, first, last, hit.rule(), form);
+			int fit = fit(windows, hit.rule(), form);
 			if (fit >= 0) {
 				candidates.add(new Candidate(hit.rule(), form, fit));
 			}
@@ -214,24 +218,18 @@ final class SentenceReader {
 		return form;
 	}
 
-	private int fit(Context c, int first, int last, ActionRule rule, ActionRules.Form form) {
+	private int fit(Windows windows, ActionRule rule, ActionRules.Form form) {
 		if (rule.needs().isEmpty() && rule.unless() == null) {
 			return 0;
 		}
-		int clauseEnd = c.clauses.actEnd(first, last);
-		int afterStart = c.tokens.get(last).end();
-		int afterEnd = Math.min(c.tokens.get(clauseEnd - 1).end(), afterStart + WINDOW_AFTER);
-		String after = cutAtComma(c.text.substring(afterStart, Math.max(afterStart, afterEnd)))
-			.toLowerCase(Locale.ROOT);
+		String after = windows.after();
 		int fit = rule.fit(after);
 		if (fit >= 0 || !(form == ActionRules.Form.NOUN || form.mayBePassive())) {
 			return fit;
 		}
 		// Passive and nominal forms may carry their object before the word: "the ban ...
 		// was lifted".
-		int beforeEnd = c.tokens.get(first).start();
-		int beforeStart = Math.max(c.tokens.get(c.clauses.start(first)).start(), beforeEnd - WINDOW_BEFORE);
-		String before = c.text.substring(beforeStart, beforeEnd).toLowerCase(Locale.ROOT);
+		String before = windows.before();
 		if (rule.unless() != null && (rule.unless().matcher(before).find() || rule.unless().matcher(after).find())) {
 			return -1;
 		}
@@ -242,6 +240,53 @@ final class SentenceReader {
 			}
 		}
 		return WINDOW_AFTER;
+	}
+
+	/**
+	 * The text (lower case) around an act word that the rules' needs are matched on, cut
+	 * once for all the rules that name the word.
+	 */
+	private final class Windows {
+
+		private final Context c;
+
+		private final int first;
+
+		private final int last;
+
+		private @Nullable String after;
+
+		private @Nullable String before;
+
+		Windows(Context c, int first, int last) {
+			this.c = c;
+			this.first = first;
+			this.last = last;
+		}
+
+		/** From the word to the end of its clause, at most up to a comma. */
+		String after() {
+			if (this.after == null) {
+				int clauseEnd = this.c.clauses.actEnd(this.first, this.last);
+				int afterStart = this.c.tokens.get(this.last).end();
+				int afterEnd = Math.min(this.c.tokens.get(clauseEnd - 1).end(), afterStart + WINDOW_AFTER);
+				this.after = cutAtComma(this.c.text.substring(afterStart, Math.max(afterStart, afterEnd)))
+					.toLowerCase(Locale.ROOT);
+			}
+			return this.after;
+		}
+
+		/** From the start of its clause to the word. */
+		String before() {
+			if (this.before == null) {
+				int beforeEnd = this.c.tokens.get(this.first).start();
+				int beforeStart = Math.max(this.c.tokens.get(this.c.clauses.start(this.first)).start(),
+						beforeEnd - WINDOW_BEFORE);
+				this.before = this.c.text.substring(beforeStart, beforeEnd).toLowerCase(Locale.ROOT);
+			}
+			return this.before;
+		}
+
 	}
 
 	private static String cutAtComma(String window) {
