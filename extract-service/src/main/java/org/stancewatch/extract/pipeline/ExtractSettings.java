@@ -13,17 +13,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reprocess re-read the articles topic from its beginning with the current engine
  * version, in a consumer group of its own (see {@link ConsumerGroup})
  * @param topics partition counts of the topics this service creates
- * @param retry how often a record that failed for a transient reason is tried before it
- * goes to the dead-letter topic
+ * @param retry how often a batch that failed for a transient reason is tried before its
+ * records go to the dead-letter topic
+ * @param workers threads that run the engine over the records of a poll, shared by all
+ * consumer threads; {@code 0} for one per available processor, {@code 1} to run it on the
+ * consumer threads themselves
  */
 @ConfigurationProperties("stancewatch.extract")
 record ExtractSettings(@DefaultValue("stancewatch-extract") String groupId, boolean reprocess,
-		@DefaultValue Topics topics, @DefaultValue Retry retry) {
+		@DefaultValue Topics topics, @DefaultValue Retry retry, @DefaultValue("0") int workers) {
 
 	ExtractSettings {
 		if (groupId.isBlank()) {
 			throw new IllegalArgumentException("stancewatch.extract.group-id must not be blank");
 		}
+		if (workers < 0) {
+			throw new IllegalArgumentException(
+					"stancewatch.extract.workers is a thread count, or 0 for one per processor, not " + workers);
+		}
+	}
+
+	/** The engine's threads: {@link #workers()}, or one per available processor. */
+	int workerThreads() {
+		return (this.workers > 0) ? this.workers : Runtime.getRuntime().availableProcessors();
 	}
 
 	/**

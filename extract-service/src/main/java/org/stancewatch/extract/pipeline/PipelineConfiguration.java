@@ -12,15 +12,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
-import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
 
@@ -68,7 +68,7 @@ class PipelineConfiguration {
 	 * Kafka's default suffix has changed between versions, so the name is set here.
 	 */
 	@Bean
-	ConsumerRecordRecoverer deadLetterRecoverer(KafkaOperations<?, ?> kafka, PipelineMetrics metrics) {
+	ConsumerAwareRecordRecoverer deadLetterRecoverer(KafkaOperations<?, ?> kafka, PipelineMetrics metrics) {
 		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
 				(record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
 		// Consumer-aware, so that the group id header is written too.
@@ -79,26 +79,30 @@ class PipelineConfiguration {
 	}
 
 	/**
-	 * Runs inside the listener's transaction: an unprocessable record is published to the
-	 * dead-letter topic at once and its offset committed with it, in that transaction;
-	 * anything else is retried with back-off first. The partition is never blocked.
-	 */
-	@Bean
-	CommonErrorHandler errorHandler(ConsumerRecordRecoverer deadLetterRecoverer, ExtractSettings settings) {
-		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetterRecoverer, backOff(settings.retry()));
-		handler.addNotRetryableExceptions(UnprocessableArticleException.class);
-		return handler;
-	}
-
-	/**
-	 * For failures the error handler cannot see, such as a commit that fails. The default
-	 * processor would, after ten tries, log the record and skip it: lost. This one
-	 * dead-letters it in a new transaction that also commits its offset.
+	 * For a batch whose transaction rolled back: a send or a commit that failed, or a
+	 * failure the listener did not expect. The batch is read again after a back-off; when
+	 * the tries are used up, its records are dead-lettered in a new transaction that also
+	 * commits their offsets (see {@link #recoverBatchesAfterRollback()}). The default
+	 * processor would retry forever with a batch listener, blocking the partition.
+	 * <p>
+	 * There is no error handler: in a transactional container without one, a listener's
+	 * exception rolls the transaction back and comes here. The
+	 * {@code DefaultErrorHandler} would retry the batch inside the failed transaction and
+	 * commit offsets outside it.
 	 */
 	@Bean
 	AfterRollbackProcessor<Object, Object> afterRollbackProcessor(ConsumerRecordRecoverer deadLetterRecoverer,
 			KafkaOperations<?, ?> kafka, ExtractSettings settings) {
 		return new DefaultAfterRollbackProcessor<>(deadLetterRecoverer, backOff(settings.retry()), kafka, true);
+	}
+
+	/**
+	 * Lets the after-rollback processor dead-letter a batch that keeps failing, instead
+	 * of seeking back to it forever; Boot has no property for it.
+	 */
+	@Bean
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> recoverBatchesAfterRollback() {
+		return (container) -> container.getContainerProperties().setBatchRecoverAfterRollback(true);
 	}
 
 	/**

@@ -31,8 +31,8 @@ class PipelineMetrics {
 			.register(registry);
 	}
 
-	void extracted(int relationChanges) {
-		this.articles.increment();
+	void extracted(int articles, int relationChanges) {
+		this.articles.increment(articles);
 		this.events.increment(relationChanges);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +80,27 @@ final class ArticlesTopic implements AutoCloseable {
 
 	/** Plain JSON, no headers at all. */
 	void sendPlain(Article article, int partition) {
-		send(new ProducerRecord<>(Topics.ARTICLES, partition, article.id(), EventJson.write(article)));
+		send(plain(article, partition));
+	}
+
+	/**
+	 * Writes records in one producer transaction, so that a read-committed consumer sees
+	 * them all at once and its next poll returns them together, as one batch.
+	 */
+	static void sendInOneTransaction(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ProducerConfig.TRANSACTIONAL_ID_CONFIG, "articles-topic-" + UUID.randomUUID()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			producer.initTransactions();
+			producer.beginTransaction();
+			records.forEach(producer::send);
+			producer.commitTransaction();
+		}
+	}
+
+	static ProducerRecord<String, byte[]> plain(Article article, int partition) {
+		return new ProducerRecord<>(Topics.ARTICLES, partition, article.id(), EventJson.write(article));
 	}
 
 	void sendRaw(String key, byte @Nullable [] value, int partition) {

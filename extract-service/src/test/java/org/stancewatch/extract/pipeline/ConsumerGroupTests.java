@@ -30,7 +30,7 @@ class ConsumerGroupTests {
 
 	private static ExtractSettings settings(boolean reprocess) {
 		return new ExtractSettings("stancewatch-extract", reprocess, new ExtractSettings.Topics(6, 6),
-				new ExtractSettings.Retry(4, Duration.ofMillis(500), Duration.ofSeconds(5)));
+				new ExtractSettings.Retry(4, Duration.ofMillis(500), Duration.ofSeconds(5)), 0);
 	}
 
 }

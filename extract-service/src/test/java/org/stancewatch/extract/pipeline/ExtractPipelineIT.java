@@ -1,12 +1,15 @@
 package org.stancewatch.extract.pipeline;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -175,10 +179,60 @@ class ExtractPipelineIT {
 	}
 
 	@Test
+	void shouldDeadLetterOnlyThePoisonRecordInTheMiddleOfABatchAndPublishTheRestOnce() {
+		String run = UUID.randomUUID().toString();
+		List<Article> good = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			good.add(Articles.article(run + "-" + i,
+					"Item " + i + ": " + MarkerExtractor.marker((i % 2 == 0) ? "TM" : "KZ")
+							+ ((i % 4 == 0) ? " and " + MarkerExtractor.marker("OM") : "") + "."));
+		}
+		List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+		good.subList(0, 10).forEach((article) -> batch.add(ArticlesTopic.plain(article, 1)));
+		batch.add(new ProducerRecord<>(Topics.ARTICLES, 1, run + "-poison",
+				"{\"id\":\"broken".getBytes(StandardCharsets.UTF_8)));
+		good.subList(10, 20).forEach((article) -> batch.add(ArticlesTopic.plain(article, 1)));
+		// One producer transaction: the listener's next poll gets all 21 records at once.
+		ArticlesTopic.sendInOneTransaction(TestInfrastructure.kafkaBootstrapServers(), batch);
+		List<RelationChange> expected = good.stream()
+			.flatMap((article) -> this.extractor.extract(article).stream())
+			.toList();
+		assertThat(expected).hasSize(25);
+
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
+				Topics.deadLetter(Topics.ARTICLES))) {
+			reader.awaitUntil((read) -> !ofKeys(read, run).isEmpty(), WAIT);
+			List<ConsumerRecord<String, String>> dead = ofKeys(reader.readFor(Duration.ofSeconds(3)), run);
+			assertThat(dead).map(ConsumerRecord::key).containsExactly(run + "-poison");
+			assertThat(dead.get(0).partition()).isOne();
+			assertThat(reason(dead.get(0))).contains("Not an article in JSON");
+		}
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
+				Topics.RELATION_CHANGES)) {
+			reader.awaitUntil((read) -> ofRun(read, run).size() >= expected.size(), WAIT);
+			List<RelationChange> published = ofRun(reader.readFor(Duration.ofSeconds(3)), run).stream()
+				.map(this::change)
+				.toList();
+			assertThat(published).containsExactlyInAnyOrderElementsOf(expected);
+			// Each dyad's events in the order of the articles on the partition.
+			for (String actor : List.of("TM", "KZ", "OM")) {
+				assertThat(published.stream().filter((change) -> change.actor().equals(actor)))
+					.map(RelationChange::articleId)
+					.containsExactlyElementsOf(expected.stream()
+						.filter((change) -> change.actor().equals(actor))
+						.map(RelationChange::articleId)
+						.toList());
+			}
+		}
+	}
+
+	@Test
 	void shouldReadCommittedAndWriteInKafkaTransactionsThatNeverDropARecord() {
 		MessageListenerContainer container = this.listeners.getListenerContainer("articles");
 		assertThat(container).isNotNull();
 		assertThat(container.getContainerProperties().getKafkaAwareTransactionManager()).isNotNull();
+		assertThat(container.getContainerProperties().getMessageListener()).isInstanceOf(BatchMessageListener.class);
+		assertThat(container.getContainerProperties().isBatchRecoverAfterRollback()).isTrue();
 		assertThat(this.consumerFactory.getConfigurationProperties()).containsEntry("isolation.level",
 				"read_committed");
 		assertThat(((AbstractMessageListenerContainer<?, ?>) container).getAfterRollbackProcessor())

@@ -16,7 +16,7 @@ class ExtractSettingsTests {
 		.withUserConfiguration(BindSettings.class);
 
 	@Test
-	void shouldDefaultToTheLiveGroupSixPartitionsAndFourTries() {
+	void shouldDefaultToTheLiveGroupSixPartitionsFourTriesAndAWorkerPerProcessor() {
 		this.runner.run((context) -> {
 			ExtractSettings settings = context.getBean(ExtractSettings.class);
 			assertThat(settings.groupId()).isEqualTo("stancewatch-extract");
@@ -24,6 +24,7 @@ class ExtractSettingsTests {
 			assertThat(settings.topics()).isEqualTo(new ExtractSettings.Topics(6, 6));
 			assertThat(settings.retry())
 				.isEqualTo(new ExtractSettings.Retry(4, Duration.ofMillis(500), Duration.ofSeconds(5)));
+			assertThat(settings.workerThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
 		});
 	}
 
@@ -31,13 +32,15 @@ class ExtractSettingsTests {
 	void shouldBindTheServiceSettings() {
 		this.runner
 			.withPropertyValues("stancewatch.extract.group-id=extract-eu", "stancewatch.extract.reprocess=true",
-					"stancewatch.extract.topics.articles-partitions=12", "stancewatch.extract.retry.max-attempts=2")
+					"stancewatch.extract.topics.articles-partitions=12", "stancewatch.extract.retry.max-attempts=2",
+					"stancewatch.extract.workers=3")
 			.run((context) -> {
 				ExtractSettings settings = context.getBean(ExtractSettings.class);
 				assertThat(settings.groupId()).isEqualTo("extract-eu");
 				assertThat(settings.reprocess()).isTrue();
 				assertThat(settings.topics().articlesPartitions()).isEqualTo(12);
 				assertThat(settings.retry().maxAttempts()).isEqualTo(2);
+				assertThat(settings.workerThreads()).isEqualTo(3);
 			});
 	}
 
@@ -53,6 +56,11 @@ class ExtractSettingsTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("at least one partition"));
+		this.runner.withPropertyValues("stancewatch.extract.workers=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("workers is a thread count"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
