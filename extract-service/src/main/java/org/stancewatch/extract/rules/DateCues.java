@@ -32,17 +32,28 @@ final class DateCues {
 
 	private static final String NUMBER = "(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})";
 
-	// What a region of text holds, so that a rule runs only where it can match: most
-	// sentences of an article hold no date at all, and the expressions are costly to try.
+	// The kinds of words date expressions are built on: a rule runs only on a sentence
+	// that holds every kind it needs, and only around those words. Most sentences hold no
+	// date, and the expressions are costly to try at every position.
 	private static final int DIGIT = 1;
 
-	private static final int MONTH_NAME = 2;
+	private static final int YEAR_NUMBER = 1 << 1;
 
-	private static final int WEEKDAY_NAME = 4;
+	private static final int MONTH_NAME = 1 << 2;
 
-	private static final int NEWS_DAY = 8;
+	private static final int WEEKDAY_NAME = 1 << 3;
 
-	private static final int PERIOD = 16;
+	private static final int NEWS_DAY = 1 << 4;
+
+	private static final int PERIOD = 1 << 5;
+
+	private static final int KINDS = 6;
+
+	/**
+	 * How far (characters) an expression reaches before or after one of its words: "the
+	 * beginning of March", "September of the previous year".
+	 */
+	private static final int REACH = 48;
 
 	private static final Set<String> MONTH_WORDS = Set.of("January", "February", "March", "April", "May", "June",
 			"July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
@@ -62,16 +73,17 @@ final class DateCues {
 			Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
 
 	private final List<Rule> rules = List.of(
-			new Rule(DIGIT, "\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b",
+			new Rule(YEAR_NUMBER, "\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
 							Integer.parseInt(m.group(3)), true)),
-			new Rule(DIGIT | MONTH_NAME, "\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "\\b",
+			new Rule(
+					YEAR_NUMBER | MONTH_NAME, "\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)),
 							true)),
-			new Rule(DIGIT | MONTH_NAME, "\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b",
+			new Rule(YEAR_NUMBER | MONTH_NAME, "\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)),
 							true)),
-			new Rule(DIGIT | MONTH_NAME, "\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b",
+			new Rule(YEAR_NUMBER | MONTH_NAME, "\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b",
 					(m) -> (c) -> monthCue(Integer.parseInt(m.group(2)), month(m.group(1)), true)),
 			new Rule(MONTH_NAME | PERIOD, "\\b" + MONTH
 					+ "\\s+(?:of\\s+)?(last year|this year|that year|that same year|the same year|the previous year|the following year|next year)\\b",
@@ -88,7 +100,7 @@ final class DateCues {
 					(m) -> (c) -> monthWithoutYear(c, month(m.group(2)), m.group(1).toLowerCase(Locale.ROOT))),
 			new Rule(PERIOD, "(?i)\\b(?:in |during |by )?(?:that same year|the same year|that year)\\b",
 					(m) -> (c) -> (c.contextYear != null) ? yearCue(c.contextYear, false) : null),
-			new Rule(DIGIT,
+			new Rule(YEAR_NUMBER,
 					"(?i:\\b(?:in|since|by|from|until|during|of|early|late|mid-?|before|after|throughout)\\s+)(?:(?i:early|late|mid-?)\\s*)?"
 							+ YEAR + "\\b",
 					(m) -> (c) -> yearCue(Integer.parseInt(m.group(1)), true)),
@@ -119,16 +131,22 @@ final class DateCues {
 			boolean future) {
 		Context context = new Context(reference, contextYear, future);
 		List<DateCue> cues = new ArrayList<>();
-		int present = features(text, from, to);
-		if (present == 0) {
+		Features features = Features.of(text, from, to);
+		if (features.present == 0) {
 			return List.of();
 		}
 		boolean[] taken = new boolean[to - from];
 		for (Rule rule : this.rules) {
-			if ((rule.needs & present) != rule.needs) {
+			if ((rule.needs & features.present) != rule.needs) {
 				continue;
 			}
-			Matcher matcher = rule.pattern.matcher(text).region(from, to);
+			int start = Math.max(from, features.start(rule.needs) - REACH);
+			int end = Math.min(to, features.end(rule.needs) + REACH);
+			if (start >= end) {
+				continue;
+			}
+			// Transparent bounds: word boundaries and look-aheads see past the region.
+			Matcher matcher = rule.pattern.matcher(text).region(start, end).useTransparentBounds(true);
 			while (matcher.find()) {
 				if (overlaps(taken, matcher.start() - from, matcher.end() - from)) {
 					continue;
@@ -157,46 +175,101 @@ final class DateCues {
 		return cues;
 	}
 
-	/** Which kinds of date words the text holds between {@code from} and {@code to}. */
-	private static int features(String text, int from, int to) {
-		int present = 0;
-		int word = -1;
-		for (int i = from; i <= to; i++) {
-			char c = (i < to) ? text.charAt(i) : ' ';
-			if (Character.isLetter(c)) {
-				if (word < 0) {
-					word = i;
-				}
-				continue;
-			}
-			if (c >= '0' && c <= '9') {
-				present |= DIGIT;
-			}
-			if (word >= 0) {
-				present |= wordFeature(text.substring(word, i));
-				word = -1;
-			}
-		}
-		return present;
-	}
+	/**
+	 * Which kinds of date words a stretch of text holds, and where the first starts and
+	 * the last ends of each.
+	 */
+	private static final class Features {
 
-	private static int wordFeature(String word) {
-		if (Character.isUpperCase(word.charAt(0))) {
-			if (MONTH_WORDS.contains(word)) {
-				return MONTH_NAME;
+		int present;
+
+		final int[] firstStart = new int[KINDS];
+
+		final int[] lastEnd = new int[KINDS];
+
+		static Features of(String text, int from, int to) {
+			Features features = new Features();
+			int word = -1;
+			int digits = -1;
+			for (int i = from; i <= to; i++) {
+				char c = (i < to) ? text.charAt(i) : ' ';
+				boolean digit = c >= '0' && c <= '9';
+				if (digit && digits < 0) {
+					digits = i;
+				}
+				else if (!digit && digits >= 0) {
+					features.add(DIGIT, digits, i);
+					if (i - digits == 4 && (text.startsWith("19", digits) || text.startsWith("20", digits))) {
+						features.add(YEAR_NUMBER, digits, i);
+					}
+					digits = -1;
+				}
+				if (Character.isLetter(c)) {
+					if (word < 0) {
+						word = i;
+					}
+				}
+				else if (word >= 0) {
+					int kind = wordKind(text.substring(word, i));
+					if (kind != 0) {
+						features.add(kind, word, i);
+					}
+					word = -1;
+				}
 			}
-			if (WEEKDAY_WORDS.contains(word)) {
-				return WEEKDAY_NAME;
+			return features;
+		}
+
+		private void add(int kind, int start, int end) {
+			int k = Integer.numberOfTrailingZeros(kind);
+			if ((this.present & kind) == 0) {
+				this.firstStart[k] = start;
 			}
+			this.lastEnd[k] = end;
+			this.present |= kind;
 		}
-		if (word.length() < 3 || word.length() > 9) {
-			return 0;
+
+		/** No match of an expression needing these kinds starts before a word of each. */
+		int start(int kinds) {
+			int start = Integer.MIN_VALUE;
+			for (int k = 0; k < KINDS; k++) {
+				if ((kinds & (1 << k)) != 0) {
+					start = Math.max(start, this.firstStart[k]);
+				}
+			}
+			return start;
 		}
-		String lower = word.toLowerCase(Locale.ROOT);
-		if (NEWS_DAY_WORDS.contains(lower)) {
-			return NEWS_DAY;
+
+		/** Nor ends after the last word of each. */
+		int end(int kinds) {
+			int end = Integer.MAX_VALUE;
+			for (int k = 0; k < KINDS; k++) {
+				if ((kinds & (1 << k)) != 0) {
+					end = Math.min(end, this.lastEnd[k]);
+				}
+			}
+			return end;
 		}
-		return PERIOD_WORDS.contains(lower) ? PERIOD : 0;
+
+		private static int wordKind(String word) {
+			if (Character.isUpperCase(word.charAt(0))) {
+				if (MONTH_WORDS.contains(word)) {
+					return MONTH_NAME;
+				}
+				if (WEEKDAY_WORDS.contains(word)) {
+					return WEEKDAY_NAME;
+				}
+			}
+			if (word.length() < 3 || word.length() > 9) {
+				return 0;
+			}
+			String lower = word.toLowerCase(Locale.ROOT);
+			if (NEWS_DAY_WORDS.contains(lower)) {
+				return NEWS_DAY;
+			}
+			return PERIOD_WORDS.contains(lower) ? PERIOD : 0;
+		}
+
 	}
 
 	private static boolean overlaps(boolean[] taken, int start, int end) {
