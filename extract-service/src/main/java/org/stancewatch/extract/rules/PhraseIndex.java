@@ -1,7 +1,5 @@
 package org.stancewatch.extract.rules;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds dictionary phrases in a token sequence, whole-word, longest first. Matching is
- * case-sensitive unless the index is built to ignore case.
+ * case-sensitive unless the index is built to ignore case. A tree of words: a lookup
+ * costs one step per word of the phrase found, however many phrases share a first word
+ * ("the group", "the movement", "the regime").
  *
  * @param <V> what a phrase stands for, e.g. a country code
  */
 final class PhraseIndex<V> {
 
-	private final Map<String, List<Entry<V>>> byFirstWord = new HashMap<>();
+	private final Node<V> root = new Node<>();
 
 	private final boolean ignoreCase;
 
@@ -30,16 +30,20 @@ final class PhraseIndex<V> {
 		this.ignoreCase = ignoreCase;
 	}
 
+	/** Adds a phrase; a phrase added twice keeps its first value. */
 	void add(String phrase, V value) {
 		List<Token> tokens = Tokenizer.tokens(phrase.strip());
 		if (tokens.isEmpty()) {
 			return;
 		}
-		String[] words = tokens.stream().map(this::key).toArray(String[]::new);
 		this.lowerCaseStart |= !tokens.get(0).isCapitalized();
-		List<Entry<V>> entries = this.byFirstWord.computeIfAbsent(words[0], (k) -> new ArrayList<>());
-		entries.add(new Entry<>(words, value));
-		entries.sort(Comparator.comparingInt((Entry<V> e) -> e.words.length).reversed());
+		Node<V> node = this.root;
+		for (Token token : tokens) {
+			node = node.child(key(token));
+		}
+		if (node.value == null) {
+			node.value = value;
+		}
 	}
 
 	/** The longest phrase starting at {@code index}, or {@code null}. */
@@ -48,23 +52,25 @@ final class PhraseIndex<V> {
 		if (!this.ignoreCase && !this.lowerCaseStart && !token.isCapitalized()) {
 			return null;
 		}
-		List<Entry<V>> entries = this.byFirstWord.get(key(token));
-		if (entries == null) {
-			return null;
-		}
-		for (Entry<V> entry : entries) {
-			if (matches(entry.words, tokens, index)) {
-				return new Match<>(index, index + entry.words.length - 1, entry.value);
+		Node<V> node = this.root.next(key(token));
+		Match<V> longest = null;
+		int i = index;
+		while (node != null) {
+			if (node.value != null) {
+				longest = new Match<>(index, i, node.value);
 			}
+			if (++i >= tokens.size()) {
+				break;
+			}
+			node = node.next(key(tokens.get(i)));
 		}
-		return null;
+		return longest;
 	}
 
 	/** Whether the token on its own is a phrase of the index. */
 	boolean hasWord(Token token) {
-		List<Entry<V>> entries = this.byFirstWord.get(key(token));
-		// Longest first: a one-word phrase comes last.
-		return entries != null && entries.get(entries.size() - 1).words.length == 1;
+		Node<V> node = this.root.next(key(token));
+		return node != null && node.value != null;
 	}
 
 	/** The longest phrase found anywhere in {@code [from, to)}: its start, or -1. */
@@ -78,23 +84,27 @@ final class PhraseIndex<V> {
 		return -1;
 	}
 
-	private boolean matches(String[] words, List<Token> tokens, int index) {
-		if (index + words.length > tokens.size()) {
-			return false;
-		}
-		for (int i = 0; i < words.length; i++) {
-			if (!words[i].equals(key(tokens.get(index + i)))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private String key(Token token) {
 		return this.ignoreCase ? token.lower() : token.norm();
 	}
 
-	private record Entry<V>(String[] words, V value) {
+	/** A word of phrases: what the phrase ending here stands for, and the words after. */
+	private static final class Node<V> {
+
+		private @Nullable Map<String, Node<V>> children;
+
+		private @Nullable V value;
+
+		@Nullable Node<V> next(String word) {
+			return (this.children != null) ? this.children.get(word) : null;
+		}
+
+		Node<V> child(String word) {
+			if (this.children == null) {
+				this.children = new HashMap<>();
+			}
+			return this.children.computeIfAbsent(word, (k) -> new Node<>());
+		}
 
 	}
 

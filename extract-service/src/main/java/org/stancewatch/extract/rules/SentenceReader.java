@@ -65,7 +65,7 @@ final class SentenceReader {
 		List<Mention> mentions = mentions(tokens);
 		List<Finding> findings = new ArrayList<>();
 		Context context = null;
-		for (int i = 0; i < tokens.size(); i++) {
+		for (int i = 0; mayTellAnAct(mentions) && i < tokens.size(); i++) {
 			PhraseIndex.Match<List<ActionRules.Hit>> match = this.dictionaries.actions.at(tokens, i);
 			if (match == null) {
 				continue;
@@ -88,6 +88,20 @@ final class SentenceReader {
 			state.lastSubject = subject;
 		}
 		return findings;
+	}
+
+	/**
+	 * Whether the sentence names both a state (or "it", "we") and the government: an act
+	 * is read only from such a sentence, and most sentences are not.
+	 */
+	private static boolean mayTellAnAct(List<Mention> mentions) {
+		boolean actor = false;
+		boolean target = false;
+		for (Mention m : mentions) {
+			actor |= m.kind() == Mention.Kind.STATE || m.kind() == Mention.Kind.STATE_PRONOUN;
+			target |= m.isTarget() || m.kind() == Mention.Kind.TARGET_PRONOUN;
+		}
+		return actor && target;
 	}
 
 	// --- mentions ---
