@@ -3,6 +3,7 @@ package org.stancewatch.extract.rules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The words of {@code cues.txt} that change how a clause is read: negation, speculation,
@@ -106,6 +107,11 @@ final class Cues {
 			return -1;
 		}
 		return match.last();
+	}
+
+	/** The first words of the section's phrases, in lower case. */
+	Set<String> firstWords(String section) {
+		return this.sections.get(section).firstWords();
 	}
 
 	/** Whether the token on its own is a phrase of the section. */

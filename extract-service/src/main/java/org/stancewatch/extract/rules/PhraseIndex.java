@@ -1,8 +1,11 @@
 package org.stancewatch.extract.rules;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +74,15 @@ final class PhraseIndex<V> {
 	boolean hasWord(Token token) {
 		Node<V> node = this.root.next(key(token));
 		return node != null && node.value != null;
+	}
+
+	/** The first words of its phrases, in lower case. */
+	Set<String> firstWords() {
+		Set<String> words = new HashSet<>();
+		if (this.root.children != null) {
+			this.root.children.keySet().forEach((word) -> words.add(word.toLowerCase(Locale.ROOT)));
+		}
+		return words;
 	}
 
 	/** The longest phrase found anywhere in {@code [from, to)}: its start, or -1. */

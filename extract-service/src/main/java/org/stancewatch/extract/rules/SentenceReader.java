@@ -123,6 +123,9 @@ final class SentenceReader {
 
 	private @Nullable Mention mentionAt(List<Token> tokens, int i) {
 		int j = (tokens.get(i).is("the") && i + 1 < tokens.size()) ? i + 1 : i;
+		if (!this.dictionaries.mayStartMention(tokens.get(i)) && !this.dictionaries.mayStartMention(tokens.get(j))) {
+			return null;
+		}
 		Mention best = null;
 		PhraseIndex.Match<String> nonState = this.dictionaries.nonState.match(tokens, j);
 		if (nonState != null) {
