@@ -113,11 +113,13 @@ final class DateCues {
 									: new Resolved(m.group(1).equalsIgnoreCase("yesterday") ? c.reference.minusDays(1)
 											: c.reference, DatePrecision.DAY, false, true)),
 			new Rule(PERIOD,
-					"(?i)\\b(last|this|past|earlier this|previous|late last|early last|earlier last)\\s+(week|month|year)\\b",
+					"(?i)\\b(last|this|past|earlier this|previous|late last|early last|earlier last|next|coming)\\s+(week|month|year)\\b",
 					(m) -> (c) -> relativePeriod(c, m.group(1).toLowerCase(Locale.ROOT),
 							m.group(2).toLowerCase(Locale.ROOT))),
 			new Rule(PERIOD, "(?i)\\b" + NUMBER + "\\s+(day|week|month|year)s?\\s+ago\\b",
-					(m) -> (c) -> ago(c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))));
+					(m) -> (c) -> ago(c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))),
+			new Rule(PERIOD, "(?i)\\bin\\s+" + NUMBER + "\\s+(day|week|month|year)s?(?:'|\\s+time)?\\b",
+					(m) -> (c) -> ahead(c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))));
 
 	/**
 	 * The dates of a sentence, earliest rule first, none overlapping.
@@ -357,7 +359,15 @@ final class DateCues {
 			return null;
 		}
 		boolean previous = which.contains("last") || which.equals("past") || which.equals("previous");
+		boolean next = which.equals("next") || which.equals("coming");
 		LocalDate ref = c.reference;
+		if (next) {
+			return switch (unit) {
+				case "week" -> monthCue(ref.plusWeeks(1).getYear(), ref.plusWeeks(1).getMonthValue(), false);
+				case "month" -> monthCue(ref.plusMonths(1).getYear(), ref.plusMonths(1).getMonthValue(), false);
+				default -> yearCue(ref.getYear() + 1, false);
+			};
+		}
 		return switch (unit) {
 			case "week" -> monthCue((previous ? ref.minusWeeks(1) : ref).getYear(),
 					(previous ? ref.minusWeeks(1) : ref).getMonthValue(), false);
@@ -379,6 +389,22 @@ final class DateCues {
 			case "month" ->
 				monthCue(c.reference.minusMonths(n).getYear(), c.reference.minusMonths(n).getMonthValue(), false);
 			default -> yearCue(c.reference.getYear() - n, false);
+		};
+	}
+
+	/** "in two weeks": ahead of the article's date. */
+	private static @Nullable Resolved ahead(Context c, String count, String unit) {
+		if (c.reference == null) {
+			return null;
+		}
+		int n = NUMBERS.containsKey(count) ? NUMBERS.get(count) : Integer.parseInt(count);
+		return switch (unit) {
+			case "day" -> new Resolved(c.reference.plusDays(n), DatePrecision.DAY, false, false);
+			case "week" ->
+				monthCue(c.reference.plusWeeks(n).getYear(), c.reference.plusWeeks(n).getMonthValue(), false);
+			case "month" ->
+				monthCue(c.reference.plusMonths(n).getYear(), c.reference.plusMonths(n).getMonthValue(), false);
+			default -> yearCue(c.reference.getYear() + n, false);
 		};
 	}
 

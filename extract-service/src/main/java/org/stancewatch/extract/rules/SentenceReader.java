@@ -84,7 +84,9 @@ final class SentenceReader {
 			state.targetNamed = true;
 		}
 		List<String> subject = firstStates(mentions, tokens);
-		if (!subject.isEmpty()) {
+		if (!subject.isEmpty() || opensWithTarget(mentions, tokens)) {
+			// A sentence whose subject is the government itself leaves "it" in the next
+			// one unresolved rather than pointing to a state named further back.
 			state.lastSubject = subject;
 		}
 		return findings;
@@ -148,8 +150,9 @@ final class SentenceReader {
 					this.target.code(), i, anaphor.last());
 		}
 		if (best == null) {
-			if (this.cues.is(Cues.PRONOUN_STATE, tokens.get(i))) {
-				return new Mention(Mention.Kind.STATE_PRONOUN, "", i, i);
+			int pronoun = this.cues.at(Cues.PRONOUN_STATE, tokens, i);
+			if (pronoun >= 0) {
+				return new Mention(Mention.Kind.STATE_PRONOUN, "", i, pronoun);
 			}
 			if (this.cues.is(Cues.PRONOUN_OTHER, tokens.get(i))) {
 				return new Mention(Mention.Kind.OTHER, "", i, i);
@@ -403,7 +406,8 @@ final class SentenceReader {
 			// object; "visited Kabul and signed": the subject of the first verb.
 			boolean mainSubject = adjunct || (afterPreposition && tokens.get(first - 1).is("by"))
 					|| afterAnd(tokens, first);
-			Mention subject = mainSubject ? inClause.get(0) : inClause.get(inClause.size() - 1);
+			List<Mention> candidates = mainSubject ? inClause : outsideAside(tokens, inClause, first);
+			Mention subject = mainSubject ? inClause.get(0) : candidates.get(candidates.size() - 1);
 			return actorsOf(c, group(c.tokens, c.mentions, subject), 0);
 		}
 		if (antecedent != null) {
@@ -431,6 +435,27 @@ final class SentenceReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * ", speaking alongside his Pakistani counterpart, condemned": states named in an
+	 * aside between the subject and its verb do not act; the subject comes before it.
+	 */
+	private static List<Mention> outsideAside(List<Token> tokens, List<Mention> inClause, int first) {
+		int p = first - 1;
+		while (p >= 0 && (tokens.get(p).lower().endsWith("ly") || AND_SKIPPABLE.contains(tokens.get(p).lower()))) {
+			p--;
+		}
+		if (p < 1 || !tokens.get(p).norm().equals(",")) {
+			return inClause;
+		}
+		int open = p - 1;
+		while (open >= 0 && !tokens.get(open).norm().equals(",")) {
+			open--;
+		}
+		int asideStart = open;
+		List<Mention> before = inClause.stream().filter((m) -> m.last() < asideStart).toList();
+		return (open < 0 || before.isEmpty()) ? inClause : before;
 	}
 
 	/**
@@ -608,11 +633,19 @@ final class SentenceReader {
 		return false;
 	}
 
-	private static List<Mention> group(List<Token> tokens, List<Mention> mentions, Mention last) {
+	/**
+	 * The states listed with {@code last}, up to it. "After talks with Pakistan,
+	 * Uzbekistan signed": a comma alone does not join the object of a preposition to the
+	 * subject after it.
+	 */
+	private List<Mention> group(List<Token> tokens, List<Mention> mentions, Mention last) {
 		List<Mention> group = new ArrayList<>();
 		group.add(last);
 		int index = mentions.indexOf(last);
-		while (index > 0 && coordinated(tokens, mentions.get(index - 1), mentions.get(index))) {
+		while (index > 0 && coordinated(tokens, mentions.get(index - 1), mentions.get(index))
+				&& !(isObject(tokens, mentions.get(index - 1)) && !isObject(tokens, mentions.get(index))
+						&& mentions.get(index).first() - mentions.get(index - 1).last() == 2
+						&& tokens.get(mentions.get(index - 1).last() + 1).norm().equals(","))) {
 			index--;
 			group.add(0, mentions.get(index));
 		}
@@ -781,6 +814,18 @@ final class SentenceReader {
 
 	private static boolean namedBefore(List<Mention> mentions, Mention anaphor) {
 		return mentions.stream().anyMatch((m) -> m.kind() == Mention.Kind.TARGET && m.first() < anaphor.first());
+	}
+
+	/**
+	 * Whether the first state or government named (not as an object) is the government.
+	 */
+	private boolean opensWithTarget(List<Mention> mentions, List<Token> tokens) {
+		for (Mention m : mentions) {
+			if ((m.isState() || m.kind() == Mention.Kind.TARGET) && !isObject(tokens, m)) {
+				return m.kind() == Mention.Kind.TARGET;
+			}
+		}
+		return false;
 	}
 
 	private List<String> firstStates(List<Mention> mentions, List<Token> tokens) {
