@@ -30,6 +30,8 @@ final class SentenceReader {
 
 	private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "both", "the", "or");
 
+	private static final Set<String> COMPARISON = Set.of("after", "before", "following", "besides", "like");
+
 	private static final Set<String> HARD_BOUNDARIES = Set.of(";", ":", "—", "–", "(", ")");
 
 	private static final int OBJECT_REACH = 7;
@@ -404,11 +406,14 @@ final class SentenceReader {
 			// "by recognising": the clause's subject acts; "thanked Russia for
 			// recognising": its
 			// object; "visited Kabul and signed": the subject of the first verb.
-			boolean mainSubject = adjunct || (afterPreposition && tokens.get(first - 1).is("by"))
+			// "joined Russia in recognising": the subject of "joined" acts, as with "by".
+			boolean mainSubject = adjunct
+					|| (afterPreposition && (tokens.get(first - 1).is("by") || tokens.get(first - 1).is("in")))
 					|| afterAnd(tokens, first);
 			List<Mention> candidates = mainSubject ? inClause : outsideAside(tokens, inClause, first);
 			Mention subject = mainSubject ? inClause.get(0) : candidates.get(candidates.size() - 1);
-			return actorsOf(c, group(c.tokens, c.mentions, subject), 0);
+			Mention compared = comparedWith(c, subject, first);
+			return actorsOf(c, group(c.tokens, c.mentions, (compared != null) ? compared : subject), 0);
 		}
 		if (antecedent != null) {
 			return actorsOf(c, group(c.tokens, c.mentions, antecedent), 0);
@@ -435,6 +440,26 @@ final class SentenceReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * "the second country after Russia to recognise": a state named after "after" (or
+	 * "before", "following", "besides") right before an infinitive is a point of
+	 * comparison; the subject before it acts. Returns that subject, or null.
+	 */
+	private @Nullable Mention comparedWith(Context c, Mention subject, int first) {
+		List<Token> tokens = c.tokens;
+		int p = subject.first() - 1;
+		if (first < 1 || !tokens.get(first - 1).is("to") || p < 1 || !COMPARISON.contains(tokens.get(p).lower())) {
+			return null;
+		}
+		Mention outer = null;
+		for (Mention m : c.mentions) {
+			if (m.last() < p && (m.isState() || m.kind() == Mention.Kind.STATE_PRONOUN) && !isObject(tokens, m)) {
+				outer = m;
+			}
+		}
+		return outer;
 	}
 
 	/**
