@@ -1,7 +1,6 @@
 package org.stancewatch.extract.rules;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +47,8 @@ final class Cues {
 
 	private static final String START_ONLY = "@start";
 
-	private final Map<String, PhraseIndex<String>> sections = new HashMap<>();
-
-	private final Set<String> startOnly = new HashSet<>();
+	/** Per section, its phrases and whether each counts only at a sentence's start. */
+	private final Map<String, PhraseIndex<Boolean>> sections = new HashMap<>();
 
 	static Cues parse(String content) {
 		Cues cues = new Cues();
@@ -67,11 +65,11 @@ final class Cues {
 			if (section == null) {
 				throw new IllegalArgumentException("cues.txt: '" + line + "' comes before any [section]");
 			}
-			if (line.endsWith(START_ONLY)) {
+			boolean startOnly = line.endsWith(START_ONLY);
+			if (startOnly) {
 				line = line.substring(0, line.length() - START_ONLY.length()).strip();
-				cues.startOnly.add(section + ":" + line);
 			}
-			cues.sections.computeIfAbsent(section, (k) -> new PhraseIndex<>(true)).add(line, line);
+			cues.sections.computeIfAbsent(section, (k) -> new PhraseIndex<>(true)).add(line, startOnly);
 		}
 		for (String required : List.of(END_OF_ARTICLE, NEGATION, SPECULATION, INTENT, INTENT_AFTER, CONDITION,
 				BACKGROUND, STATIVE, REPORTING, SUBORDINATOR, COORDINATOR, NOMINAL_VERB, OBJECT_PREPOSITION, DETERMINER,
@@ -90,12 +88,10 @@ final class Cues {
 
 	/** Where the first phrase of the section starts inside {@code [from, to)}, or -1. */
 	int first(String section, List<Token> tokens, int from, int to) {
-		PhraseIndex<String> index = this.sections.get(section);
+		PhraseIndex<Boolean> index = this.sections.get(section);
 		for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
-			PhraseIndex.Match<String> match = index.match(tokens, i);
-			if (match != null && match.last() < to
-					&& (i == 0 || !this.startOnly.contains(section + ":" + match.value()))
-					&& !isNotOnly(section, tokens, i)) {
+			PhraseIndex.Match<Boolean> match = index.match(tokens, i);
+			if (match != null && match.last() < to && (i == 0 || !match.value()) && !isNotOnly(section, tokens, i)) {
 				return i;
 			}
 		}
@@ -106,15 +102,21 @@ final class Cues {
 	 * The phrase of the section starting exactly at {@code index}: its last token, or -1.
 	 */
 	int at(String section, List<Token> tokens, int index) {
-		PhraseIndex.Match<String> match = this.sections.get(section).match(tokens, index);
-		if (match == null || (index > 0 && this.startOnly.contains(section + ":" + match.value()))) {
+		PhraseIndex.Match<Boolean> match = this.sections.get(section).match(tokens, index);
+		if (match == null || (index > 0 && match.value())) {
 			return -1;
 		}
 		return match.last();
 	}
 
+	/** The first words of the section's phrases, in lower case. */
+	Set<String> firstWords(String section) {
+		return this.sections.get(section).firstWords();
+	}
+
+	/** Whether the token on its own is a phrase of the section. */
 	boolean is(String section, Token token) {
-		return at(section, List.of(token), 0) == 0;
+		return this.sections.get(section).hasWord(token);
 	}
 
 	private static boolean isNotOnly(String section, List<Token> tokens, int i) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,57 +32,94 @@ final class DateCues {
 
 	private static final String NUMBER = "(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})";
 
+	// The kinds of words date expressions are built on: a rule runs only on a sentence
+	// that holds every kind it needs, and only around those words. Most sentences hold no
+	// date, and the expressions are costly to try at every position.
+	private static final int DIGIT = 1;
+
+	private static final int YEAR_NUMBER = 1 << 1;
+
+	private static final int MONTH_NAME = 1 << 2;
+
+	private static final int WEEKDAY_NAME = 1 << 3;
+
+	private static final int NEWS_DAY = 1 << 4;
+
+	private static final int PERIOD = 1 << 5;
+
+	private static final int KINDS = 6;
+
+	/**
+	 * How far (characters) an expression reaches before or after one of its words: "the
+	 * beginning of March", "September of the previous year".
+	 */
+	private static final int REACH = 48;
+
+	private static final Set<String> MONTH_WORDS = Set.of("January", "February", "March", "April", "May", "June",
+			"July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+			"Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
+
+	private static final Set<String> WEEKDAY_WORDS = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+			"Saturday", "Sunday");
+
+	private static final Set<String> NEWS_DAY_WORDS = Set.of("yesterday", "today", "tonight", "morning");
+
+	private static final Set<String> PERIOD_WORDS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+			"years");
+
 	private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
 			Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
 			Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
 			Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
 
 	private final List<Rule> rules = List.of(
-			new Rule("\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b",
+			new Rule(YEAR_NUMBER, "\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
 							Integer.parseInt(m.group(3)), true)),
-			new Rule("\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "\\b",
+			new Rule(
+					YEAR_NUMBER | MONTH_NAME, "\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)),
 							true)),
-			new Rule("\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b",
+			new Rule(YEAR_NUMBER | MONTH_NAME, "\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b",
 					(m) -> (c) -> day(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)),
 							true)),
-			new Rule("\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b",
+			new Rule(YEAR_NUMBER | MONTH_NAME, "\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b",
 					(m) -> (c) -> monthCue(Integer.parseInt(m.group(2)), month(m.group(1)), true)),
-			new Rule("\\b" + MONTH
+			new Rule(MONTH_NAME | PERIOD, "\\b" + MONTH
 					+ "\\s+(?:of\\s+)?(last year|this year|that year|that same year|the same year|the previous year|the following year|next year)\\b",
 					(m) -> (c) -> monthOfRelativeYear(c, month(m.group(1)), m.group(2).toLowerCase(Locale.ROOT))),
-			new Rule(
+			new Rule(DIGIT | MONTH_NAME,
 					"(?i:\\b(last|this|next|in|on|since|by|from|until|during|early|late|mid-?)\\s+)?\\b" + MONTH
 							+ "\\s+" + DAY + "\\b(?!,?\\s*\\d)",
 					(m) -> (c) -> dayWithoutYear(c, month(m.group(2)), Integer.parseInt(m.group(3)))),
-			new Rule("\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)",
+			new Rule(DIGIT | MONTH_NAME, "\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)",
 					(m) -> (c) -> dayWithoutYear(c, month(m.group(2)), Integer.parseInt(m.group(1)))),
-			new Rule(
+			new Rule(MONTH_NAME,
 					"(?i:\\b(last|this|next|in|since|by|from|until|during|early|late|mid-?|of|the end of|the start of|the beginning of|the middle of)\\s+)\\b"
 							+ MONTH + "\\b",
 					(m) -> (c) -> monthWithoutYear(c, month(m.group(2)), m.group(1).toLowerCase(Locale.ROOT))),
-			new Rule("(?i)\\b(?:in |during |by )?(?:that same year|the same year|that year)\\b",
+			new Rule(PERIOD, "(?i)\\b(?:in |during |by )?(?:that same year|the same year|that year)\\b",
 					(m) -> (c) -> (c.contextYear != null) ? yearCue(c.contextYear, false) : null),
-			new Rule(
+			new Rule(YEAR_NUMBER,
 					"(?i:\\b(?:in|since|by|from|until|during|of|early|late|mid-?|before|after|throughout)\\s+)(?:(?i:early|late|mid-?)\\s*)?"
 							+ YEAR + "\\b",
 					(m) -> (c) -> yearCue(Integer.parseInt(m.group(1)), true)),
-			new Rule("(?i:\\b(last|this|next|on|on the)\\s+)?\\b" + WEEKDAY + "\\b", (m) -> (c) -> weekday(c,
-					m.group(2), (m.group(1) != null) ? m.group(1).toLowerCase(Locale.ROOT) : "")),
+			new Rule(WEEKDAY_NAME, "(?i:\\b(last|this|next|on|on the)\\s+)?\\b" + WEEKDAY + "\\b",
+					(m) -> (c) -> weekday(c, m.group(2),
+							(m.group(1) != null) ? m.group(1).toLowerCase(Locale.ROOT) : "")),
 			new Rule(
-					"(?i)\\b(yesterday|today|tonight|this morning|earlier today)\\b", (
+					NEWS_DAY, "(?i)\\b(yesterday|today|tonight|this morning|earlier today)\\b", (
 							m) -> (c) -> (c.reference == null) ? null
-									: new Resolved(m
-										.group(1)
-										.equalsIgnoreCase("yesterday") ? c.reference.minusDays(1) : c.reference,
-											DatePrecision.DAY, false, true)),
-			new Rule(
-					"(?i)\\b(last|this|past|earlier this|previous|late last|early last|earlier last)\\s+(week|month|year)\\b",
+									: new Resolved(m.group(1).equalsIgnoreCase("yesterday") ? c.reference.minusDays(1)
+											: c.reference, DatePrecision.DAY, false, true)),
+			new Rule(PERIOD,
+					"(?i)\\b(last|this|past|earlier this|previous|late last|early last|earlier last|next|coming)\\s+(week|month|year)\\b",
 					(m) -> (c) -> relativePeriod(c, m.group(1).toLowerCase(Locale.ROOT),
 							m.group(2).toLowerCase(Locale.ROOT))),
-			new Rule("(?i)\\b" + NUMBER + "\\s+(day|week|month|year)s?\\s+ago\\b",
-					(m) -> (c) -> ago(c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))));
+			new Rule(PERIOD, "(?i)\\b" + NUMBER + "\\s+(day|week|month|year)s?\\s+ago\\b",
+					(m) -> (c) -> ago(c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))),
+			new Rule(PERIOD, "(?i)\\bin\\s+" + NUMBER + "\\s+(day|week|month|year)s?(?:'|\\s+time)?\\b",
+					(m) -> (c) -> ahead(c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))));
 
 	/**
 	 * The dates of a sentence, earliest rule first, none overlapping.
@@ -95,9 +133,22 @@ final class DateCues {
 			boolean future) {
 		Context context = new Context(reference, contextYear, future);
 		List<DateCue> cues = new ArrayList<>();
+		Features features = Features.of(text, from, to);
+		if (features.present == 0) {
+			return List.of();
+		}
 		boolean[] taken = new boolean[to - from];
 		for (Rule rule : this.rules) {
-			Matcher matcher = rule.pattern.matcher(text).region(from, to);
+			if ((rule.needs & features.present) != rule.needs) {
+				continue;
+			}
+			int start = Math.max(from, features.start(rule.needs) - REACH);
+			int end = Math.min(to, features.end(rule.needs) + REACH);
+			if (start >= end) {
+				continue;
+			}
+			// Transparent bounds: word boundaries and look-aheads see past the region.
+			Matcher matcher = rule.pattern.matcher(text).region(start, end).useTransparentBounds(true);
 			while (matcher.find()) {
 				if (overlaps(taken, matcher.start() - from, matcher.end() - from)) {
 					continue;
@@ -124,6 +175,103 @@ final class DateCues {
 		}
 		cues.sort(java.util.Comparator.comparingInt(DateCue::start));
 		return cues;
+	}
+
+	/**
+	 * Which kinds of date words a stretch of text holds, and where the first starts and
+	 * the last ends of each.
+	 */
+	private static final class Features {
+
+		int present;
+
+		final int[] firstStart = new int[KINDS];
+
+		final int[] lastEnd = new int[KINDS];
+
+		static Features of(String text, int from, int to) {
+			Features features = new Features();
+			int word = -1;
+			int digits = -1;
+			for (int i = from; i <= to; i++) {
+				char c = (i < to) ? text.charAt(i) : ' ';
+				boolean digit = c >= '0' && c <= '9';
+				if (digit && digits < 0) {
+					digits = i;
+				}
+				else if (!digit && digits >= 0) {
+					features.add(DIGIT, digits, i);
+					if (i - digits == 4 && (text.startsWith("19", digits) || text.startsWith("20", digits))) {
+						features.add(YEAR_NUMBER, digits, i);
+					}
+					digits = -1;
+				}
+				if (Character.isLetter(c)) {
+					if (word < 0) {
+						word = i;
+					}
+				}
+				else if (word >= 0) {
+					int kind = wordKind(text.substring(word, i));
+					if (kind != 0) {
+						features.add(kind, word, i);
+					}
+					word = -1;
+				}
+			}
+			return features;
+		}
+
+		private void add(int kind, int start, int end) {
+			int k = Integer.numberOfTrailingZeros(kind);
+			if ((this.present & kind) == 0) {
+				this.firstStart[k] = start;
+			}
+			this.lastEnd[k] = end;
+			this.present |= kind;
+		}
+
+		/** No match of an expression needing these kinds starts before a word of each. */
+		int start(int kinds) {
+			int start = Integer.MIN_VALUE;
+			for (int k = 0; k < KINDS; k++) {
+				if ((kinds & (1 << k)) != 0) {
+					start = Math.max(start, this.firstStart[k]);
+				}
+			}
+			return start;
+		}
+
+		/** Nor ends after the last word of each. */
+		int end(int kinds) {
+			int end = Integer.MAX_VALUE;
+			for (int k = 0; k < KINDS; k++) {
+				if ((kinds & (1 << k)) != 0) {
+					end = Math.min(end, this.lastEnd[k]);
+				}
+			}
+			return end;
+		}
+
+		private static int wordKind(String word) {
+			if (Character.isUpperCase(word.charAt(0))) {
+				if (MONTH_WORDS.contains(word)) {
+					return MONTH_NAME;
+				}
+				if (WEEKDAY_WORDS.contains(word)) {
+					return WEEKDAY_NAME;
+				}
+			}
+			if (word.length() < 3 || word.length() > 9) {
+				return 0;
+			}
+			String lower = word.toLowerCase(Locale.ROOT);
+			if (NEWS_DAY_WORDS.contains(lower)) {
+				return NEWS_DAY;
+			}
+			return PERIOD_WORDS.contains(lower) ? PERIOD : 0;
+		}
+
 	}
 
 	private static boolean overlaps(boolean[] taken, int start, int end) {
@@ -211,7 +359,15 @@ final class DateCues {
 			return null;
 		}
 		boolean previous = which.contains("last") || which.equals("past") || which.equals("previous");
+		boolean next = which.equals("next") || which.equals("coming");
 		LocalDate ref = c.reference;
+		if (next) {
+			return switch (unit) {
+				case "week" -> monthCue(ref.plusWeeks(1).getYear(), ref.plusWeeks(1).getMonthValue(), false);
+				case "month" -> monthCue(ref.plusMonths(1).getYear(), ref.plusMonths(1).getMonthValue(), false);
+				default -> yearCue(ref.getYear() + 1, false);
+			};
+		}
 		return switch (unit) {
 			case "week" -> monthCue((previous ? ref.minusWeeks(1) : ref).getYear(),
 					(previous ? ref.minusWeeks(1) : ref).getMonthValue(), false);
@@ -236,6 +392,22 @@ final class DateCues {
 		};
 	}
 
+	/** "in two weeks": ahead of the article's date. */
+	private static @Nullable Resolved ahead(Context c, String count, String unit) {
+		if (c.reference == null) {
+			return null;
+		}
+		int n = NUMBERS.containsKey(count) ? NUMBERS.get(count) : Integer.parseInt(count);
+		return switch (unit) {
+			case "day" -> new Resolved(c.reference.plusDays(n), DatePrecision.DAY, false, false);
+			case "week" ->
+				monthCue(c.reference.plusWeeks(n).getYear(), c.reference.plusWeeks(n).getMonthValue(), false);
+			case "month" ->
+				monthCue(c.reference.plusMonths(n).getYear(), c.reference.plusMonths(n).getMonthValue(), false);
+			default -> yearCue(c.reference.getYear() + n, false);
+		};
+	}
+
 	private static int month(String name) {
 		String key = name.substring(0, 3).toLowerCase(Locale.ROOT);
 		return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(key)
@@ -252,11 +424,15 @@ final class DateCues {
 
 	private static final class Rule {
 
+		/** The kinds of words the expression cannot match without. */
+		final int needs;
+
 		final Pattern pattern;
 
 		final Function<Matcher, Function<Context, @Nullable Resolved>> resolver;
 
-		Rule(String regex, Function<Matcher, Function<Context, @Nullable Resolved>> resolver) {
+		Rule(int needs, String regex, Function<Matcher, Function<Context, @Nullable Resolved>> resolver) {
+			this.needs = needs;
 			this.pattern = Pattern.compile(regex);
 			this.resolver = resolver;
 		}

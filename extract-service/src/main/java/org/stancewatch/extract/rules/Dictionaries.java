@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,13 @@ public final class Dictionaries {
 
 	final List<TargetLexicon> targets;
 
+	/**
+	 * Every word (lower case) a mention can start with: a state, a non-state actor, a
+	 * watched government's name or anaphor, a pronoun. Any other word starts none, which
+	 * spares most words of a text their dictionary lookups.
+	 */
+	private final Set<String> mentionStarts = new HashSet<>();
+
 	private Dictionaries(PhraseIndex<String> states, PhraseIndex<String> nonState, Cues cues, ActionRules actions,
 			List<TargetLexicon> targets) {
 		this.states = states;
@@ -44,6 +53,19 @@ public final class Dictionaries {
 		this.cues = cues;
 		this.actions = actions;
 		this.targets = List.copyOf(targets);
+		this.mentionStarts.addAll(states.firstWords());
+		this.mentionStarts.addAll(nonState.firstWords());
+		for (TargetLexicon target : targets) {
+			this.mentionStarts.addAll(target.names().firstWords());
+			this.mentionStarts.addAll(target.anaphors().firstWords());
+		}
+		this.mentionStarts.addAll(cues.firstWords(Cues.PRONOUN_STATE));
+		this.mentionStarts.addAll(cues.firstWords(Cues.PRONOUN_OTHER));
+	}
+
+	/** Whether a mention may start with the token. */
+	boolean mayStartMention(Token token) {
+		return this.mentionStarts.contains(token.lower());
 	}
 
 	/** The rules shipped with stancewatch. */

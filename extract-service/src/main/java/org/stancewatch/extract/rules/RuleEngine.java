@@ -25,7 +25,7 @@ import org.stancewatch.contracts.Status;
 public final class RuleEngine implements RelationExtractor {
 
 	/** Engine name and version; changes whenever the rules read differently. */
-	public static final String VERSION = "stancewatch-rules/1.0.0";
+	public static final String VERSION = "stancewatch-rules/1.1.0";
 
 	/** How many prose sentences open an article: its lead, where the news is told. */
 	private static final int LEAD_SENTENCES = 10;

@@ -18,7 +18,13 @@ record Sentence(int index, int start, int end, List<Token> tokens) {
 
 	/** Whether it reads as prose rather than a menu item or a byline. */
 	boolean isProse() {
-		return this.tokens.stream().filter(Token::isWord).count() >= 6;
+		int words = 0;
+		for (Token token : this.tokens) {
+			if (token.isWord() && ++words >= 6) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -30,6 +30,8 @@ final class SentenceReader {
 
 	private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "both", "the", "or");
 
+	private static final Set<String> COMPARISON = Set.of("after", "before", "following", "besides", "like");
+
 	private static final Set<String> HARD_BOUNDARIES = Set.of(";", ":", "—", "–", "(", ")");
 
 	private static final int OBJECT_REACH = 7;
@@ -63,13 +65,16 @@ final class SentenceReader {
 	List<Finding> read(String text, Sentence sentence, ArticleState state) {
 		List<Token> tokens = sentence.tokens();
 		List<Mention> mentions = mentions(tokens);
-		Clauses clauses = new Clauses(tokens, mentions);
 		List<Finding> findings = new ArrayList<>();
-		Context context = new Context(text, sentence, tokens, mentions, clauses, state);
-		for (int i = 0; i < tokens.size(); i++) {
+		Context context = null;
+		for (int i = 0; mayTellAnAct(mentions) && i < tokens.size(); i++) {
 			PhraseIndex.Match<List<ActionRules.Hit>> match = this.dictionaries.actions.at(tokens, i);
 			if (match == null) {
 				continue;
+			}
+			if (context == null) {
+				// Most sentences name no act: their clauses are never needed.
+				context = new Context(text, sentence, tokens, mentions, new Clauses(tokens, mentions), state);
 			}
 			Finding finding = readAction(context, i, match.last(), match.value());
 			if (finding != null) {
@@ -81,10 +86,26 @@ final class SentenceReader {
 			state.targetNamed = true;
 		}
 		List<String> subject = firstStates(mentions, tokens);
-		if (!subject.isEmpty()) {
+		if (!subject.isEmpty() || opensWithTarget(mentions, tokens)) {
+			// A sentence whose subject is the government itself leaves "it" in the next
+			// one unresolved rather than pointing to a state named further back.
 			state.lastSubject = subject;
 		}
 		return findings;
+	}
+
+	/**
+	 * Whether the sentence names both a state (or "it", "we") and the government: an act
+	 * is read only from such a sentence, and most sentences are not.
+	 */
+	private static boolean mayTellAnAct(List<Mention> mentions) {
+		boolean actor = false;
+		boolean target = false;
+		for (Mention m : mentions) {
+			actor |= m.kind() == Mention.Kind.STATE || m.kind() == Mention.Kind.STATE_PRONOUN;
+			target |= m.isTarget() || m.kind() == Mention.Kind.TARGET_PRONOUN;
+		}
+		return actor && target;
 	}
 
 	// --- mentions ---
@@ -106,6 +127,9 @@ final class SentenceReader {
 
 	private @Nullable Mention mentionAt(List<Token> tokens, int i) {
 		int j = (tokens.get(i).is("the") && i + 1 < tokens.size()) ? i + 1 : i;
+		if (!this.dictionaries.mayStartMention(tokens.get(i)) && !this.dictionaries.mayStartMention(tokens.get(j))) {
+			return null;
+		}
 		Mention best = null;
 		PhraseIndex.Match<String> nonState = this.dictionaries.nonState.match(tokens, j);
 		if (nonState != null) {
@@ -128,8 +152,9 @@ final class SentenceReader {
 					this.target.code(), i, anaphor.last());
 		}
 		if (best == null) {
-			if (this.cues.is(Cues.PRONOUN_STATE, tokens.get(i))) {
-				return new Mention(Mention.Kind.STATE_PRONOUN, "", i, i);
+			int pronoun = this.cues.at(Cues.PRONOUN_STATE, tokens, i);
+			if (pronoun >= 0) {
+				return new Mention(Mention.Kind.STATE_PRONOUN, "", i, pronoun);
 			}
 			if (this.cues.is(Cues.PRONOUN_OTHER, tokens.get(i))) {
 				return new Mention(Mention.Kind.OTHER, "", i, i);
@@ -167,12 +192,13 @@ final class SentenceReader {
 
 	private @Nullable Finding readAction(Context c, int first, int last, List<ActionRules.Hit> hits) {
 		List<Candidate> candidates = new ArrayList<>();
+		Windows windows = new Windows(c, first, last);
 		for (ActionRules.Hit hit : hits) {
 			ActionRules.Form form = form(c.tokens, first, hit.form());
 			if (form == null) {
 				continue;
 			}
-			int fit = fit(c, first, last, hit.rule(), form);
+			int fit = fit(windows, hit.rule(), form);
 			if (fit >= 0) {
 				candidates.add(new Candidate(hit.rule(), form, fit));
 			}
@@ -214,24 +240,18 @@ final class SentenceReader {
 		return form;
 	}
 
-	private int fit(Context c, int first, int last, ActionRule rule, ActionRules.Form form) {
+	private int fit(Windows windows, ActionRule rule, ActionRules.Form form) {
 		if (rule.needs().isEmpty() && rule.unless() == null) {
 			return 0;
 		}
-		int clauseEnd = c.clauses.actEnd(first, last);
-		int afterStart = c.tokens.get(last).end();
-		int afterEnd = Math.min(c.tokens.get(clauseEnd - 1).end(), afterStart + WINDOW_AFTER);
-		String after = cutAtComma(c.text.substring(afterStart, Math.max(afterStart, afterEnd)))
-			.toLowerCase(Locale.ROOT);
+		String after = windows.after();
 		int fit = rule.fit(after);
 		if (fit >= 0 || !(form == ActionRules.Form.NOUN || form.mayBePassive())) {
 			return fit;
 		}
 		// Passive and nominal forms may carry their object before the word: "the ban ...
 		// was lifted".
-		int beforeEnd = c.tokens.get(first).start();
-		int beforeStart = Math.max(c.tokens.get(c.clauses.start(first)).start(), beforeEnd - WINDOW_BEFORE);
-		String before = c.text.substring(beforeStart, beforeEnd).toLowerCase(Locale.ROOT);
+		String before = windows.before();
 		if (rule.unless() != null && (rule.unless().matcher(before).find() || rule.unless().matcher(after).find())) {
 			return -1;
 		}
@@ -242,6 +262,53 @@ final class SentenceReader {
 			}
 		}
 		return WINDOW_AFTER;
+	}
+
+	/**
+	 * The text (lower case) around an act word that the rules' needs are matched on, cut
+	 * once for all the rules that name the word.
+	 */
+	private final class Windows {
+
+		private final Context c;
+
+		private final int first;
+
+		private final int last;
+
+		private @Nullable String after;
+
+		private @Nullable String before;
+
+		Windows(Context c, int first, int last) {
+			this.c = c;
+			this.first = first;
+			this.last = last;
+		}
+
+		/** From the word to the end of its clause, at most up to a comma. */
+		String after() {
+			if (this.after == null) {
+				int clauseEnd = this.c.clauses.actEnd(this.first, this.last);
+				int afterStart = this.c.tokens.get(this.last).end();
+				int afterEnd = Math.min(this.c.tokens.get(clauseEnd - 1).end(), afterStart + WINDOW_AFTER);
+				this.after = cutAtComma(this.c.text.substring(afterStart, Math.max(afterStart, afterEnd)))
+					.toLowerCase(Locale.ROOT);
+			}
+			return this.after;
+		}
+
+		/** From the start of its clause to the word. */
+		String before() {
+			if (this.before == null) {
+				int beforeEnd = this.c.tokens.get(this.first).start();
+				int beforeStart = Math.max(this.c.tokens.get(this.c.clauses.start(this.first)).start(),
+						beforeEnd - WINDOW_BEFORE);
+				this.before = this.c.text.substring(beforeStart, beforeEnd).toLowerCase(Locale.ROOT);
+			}
+			return this.before;
+		}
+
 	}
 
 	private static String cutAtComma(String window) {
@@ -339,10 +406,14 @@ final class SentenceReader {
 			// "by recognising": the clause's subject acts; "thanked Russia for
 			// recognising": its
 			// object; "visited Kabul and signed": the subject of the first verb.
-			boolean mainSubject = adjunct || (afterPreposition && tokens.get(first - 1).is("by"))
+			// "joined Russia in recognising": the subject of "joined" acts, as with "by".
+			boolean mainSubject = adjunct
+					|| (afterPreposition && (tokens.get(first - 1).is("by") || tokens.get(first - 1).is("in")))
 					|| afterAnd(tokens, first);
-			Mention subject = mainSubject ? inClause.get(0) : inClause.get(inClause.size() - 1);
-			return actorsOf(c, group(c.tokens, c.mentions, subject), 0);
+			List<Mention> candidates = mainSubject ? inClause : outsideAside(tokens, inClause, first);
+			Mention subject = mainSubject ? inClause.get(0) : candidates.get(candidates.size() - 1);
+			Mention compared = comparedWith(c, subject, first);
+			return actorsOf(c, group(c.tokens, c.mentions, (compared != null) ? compared : subject), 0);
 		}
 		if (antecedent != null) {
 			return actorsOf(c, group(c.tokens, c.mentions, antecedent), 0);
@@ -369,6 +440,47 @@ final class SentenceReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * "the second country after Russia to recognise": a state named after "after" (or
+	 * "before", "following", "besides") right before an infinitive is a point of
+	 * comparison; the subject before it acts. Returns that subject, or null.
+	 */
+	private @Nullable Mention comparedWith(Context c, Mention subject, int first) {
+		List<Token> tokens = c.tokens;
+		int p = subject.first() - 1;
+		if (first < 1 || !tokens.get(first - 1).is("to") || p < 1 || !COMPARISON.contains(tokens.get(p).lower())) {
+			return null;
+		}
+		Mention outer = null;
+		for (Mention m : c.mentions) {
+			if (m.last() < p && (m.isState() || m.kind() == Mention.Kind.STATE_PRONOUN) && !isObject(tokens, m)) {
+				outer = m;
+			}
+		}
+		return outer;
+	}
+
+	/**
+	 * ", speaking alongside his Pakistani counterpart, condemned": states named in an
+	 * aside between the subject and its verb do not act; the subject comes before it.
+	 */
+	private static List<Mention> outsideAside(List<Token> tokens, List<Mention> inClause, int first) {
+		int p = first - 1;
+		while (p >= 0 && (tokens.get(p).lower().endsWith("ly") || AND_SKIPPABLE.contains(tokens.get(p).lower()))) {
+			p--;
+		}
+		if (p < 1 || !tokens.get(p).norm().equals(",")) {
+			return inClause;
+		}
+		int open = p - 1;
+		while (open >= 0 && !tokens.get(open).norm().equals(",")) {
+			open--;
+		}
+		int asideStart = open;
+		List<Mention> before = inClause.stream().filter((m) -> m.last() < asideStart).toList();
+		return (open < 0 || before.isEmpty()) ? inClause : before;
 	}
 
 	/**
@@ -546,11 +658,19 @@ final class SentenceReader {
 		return false;
 	}
 
-	private static List<Mention> group(List<Token> tokens, List<Mention> mentions, Mention last) {
+	/**
+	 * The states listed with {@code last}, up to it. "After talks with Pakistan,
+	 * Uzbekistan signed": a comma alone does not join the object of a preposition to the
+	 * subject after it.
+	 */
+	private List<Mention> group(List<Token> tokens, List<Mention> mentions, Mention last) {
 		List<Mention> group = new ArrayList<>();
 		group.add(last);
 		int index = mentions.indexOf(last);
-		while (index > 0 && coordinated(tokens, mentions.get(index - 1), mentions.get(index))) {
+		while (index > 0 && coordinated(tokens, mentions.get(index - 1), mentions.get(index))
+				&& !(isObject(tokens, mentions.get(index - 1)) && !isObject(tokens, mentions.get(index))
+						&& mentions.get(index).first() - mentions.get(index - 1).last() == 2
+						&& tokens.get(mentions.get(index - 1).last() + 1).norm().equals(","))) {
 			index--;
 			group.add(0, mentions.get(index));
 		}
@@ -719,6 +839,18 @@ final class SentenceReader {
 
 	private static boolean namedBefore(List<Mention> mentions, Mention anaphor) {
 		return mentions.stream().anyMatch((m) -> m.kind() == Mention.Kind.TARGET && m.first() < anaphor.first());
+	}
+
+	/**
+	 * Whether the first state or government named (not as an object) is the government.
+	 */
+	private boolean opensWithTarget(List<Mention> mentions, List<Token> tokens) {
+		for (Mention m : mentions) {
+			if ((m.isState() || m.kind() == Mention.Kind.TARGET) && !isObject(tokens, m)) {
+				return m.kind() == Mention.Kind.TARGET;
+			}
+		}
+		return false;
 	}
 
 	private List<String> firstStates(List<Mention> mentions, List<Token> tokens) {
