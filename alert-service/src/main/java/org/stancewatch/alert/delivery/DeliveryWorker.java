@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -168,13 +169,17 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 		List<DeliveryRepository.Claimed> claimed = this.deliveries.claimDue(this.workerId, this.properties.batchSize(),
 				this.properties.lease());
-		Map<UUID, Optional<Subscription>> subscriptions = new HashMap<>();
+		Map<UUID, Subscription> subscriptions = new HashMap<>();
+		this.subscriptions
+			.findAll(claimed.stream().map(DeliveryRepository.Claimed::subscriptionId).collect(Collectors.toSet()))
+			.forEach((subscription) -> subscriptions.put(subscription.id(), subscription));
 		List<Future<Sent>> sends = new ArrayList<>();
 		for (DeliveryRepository.Claimed delivery : claimed) {
-			Optional<Subscription> subscription = subscriptions.computeIfAbsent(delivery.subscriptionId(),
-					this.subscriptions::find);
-			// deleted meanwhile: its deliveries went with it
-			subscription.ifPresent((found) -> sends.add(pool.submit(() -> send(delivery, found))));
+			Subscription subscription = subscriptions.get(delivery.subscriptionId());
+			if (subscription != null) { // else deleted meanwhile: its deliveries went
+										// with it
+				sends.add(pool.submit(() -> send(delivery, subscription)));
+			}
 		}
 		List<Sent> sent = new ArrayList<>();
 		for (Future<Sent> send : sends) {
@@ -217,10 +222,8 @@ class DeliveryWorker implements SmartLifecycle {
 				.filter((one) -> one.result().outcome() == SendResult.Outcome.DELIVERED)
 				.toList();
 			this.deliveries.markDelivered(delivered.stream().map((one) -> one.delivery().id()).toList());
-			delivered.stream()
-				.map((one) -> one.subscription().id())
-				.distinct()
-				.forEach(this.subscriptions::recordSuccess);
+			this.subscriptions
+				.recordSuccess(delivered.stream().map((one) -> one.subscription().id()).collect(Collectors.toSet()));
 			sent.stream()
 				.filter((one) -> one.result().outcome() != SendResult.Outcome.DELIVERED)
 				.forEach(this::settleFailure);

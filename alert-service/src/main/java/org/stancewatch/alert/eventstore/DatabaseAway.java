@@ -1,7 +1,10 @@
 package org.stancewatch.alert.eventstore;
 
+import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -27,11 +30,22 @@ final class DatabaseAway {
 					|| cause instanceof SQLRecoverableException) {
 				return true;
 			}
+			if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+				return true;
+			}
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * SQL states of a lost or refused connection (class 08), a server shutting down or
+	 * ending sessions (57P), and a server out of resources (53).
+	 */
+	private static boolean isConnectionState(@Nullable String state) {
+		return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
 	}
 
 }

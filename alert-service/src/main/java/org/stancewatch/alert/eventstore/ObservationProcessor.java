@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,7 @@ import org.stancewatch.alert.stance.ShiftDetector;
 import org.stancewatch.alert.stance.StanceFold;
 import org.stancewatch.alert.stance.StanceRules;
 import org.stancewatch.contracts.Dyad;
+import org.stancewatch.contracts.DyadStance;
 import org.stancewatch.contracts.EventType;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.StanceShift;
@@ -142,12 +144,14 @@ class ObservationProcessor {
 			current.put(dyad, after);
 			judge(before, after, added, now);
 		}
+		Map<Dyad, DyadStance> changed = new TreeMap<>(Comparator.comparing(Dyad::toString));
 		current.forEach((dyad, after) -> {
 			if (after.stance() != null && !Objects.equals(initial.get(dyad).stance(), after.stance())) {
-				this.projection.save(after.stance());
-				this.outbox.add(EventType.DYAD_STANCE, dyad, after.stance(), now);
+				changed.put(dyad, after.stance());
 			}
 		});
+		this.projection.saveAll(changed.values());
+		this.outbox.addAll(EventType.DYAD_STANCE, changed, now);
 		return logs;
 	}
 
