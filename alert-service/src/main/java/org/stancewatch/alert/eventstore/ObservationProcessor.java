@@ -95,16 +95,15 @@ class ObservationProcessor {
 		if (changes.isEmpty()) {
 			return;
 		}
-		Map<Dyad, List<Observation>> logs = this.transactions.execute((status) -> processInTransaction(changes));
-		if (logs != null) {
-			this.cache.remember(logs);
+		Applied applied = this.transactions.execute((status) -> processInTransaction(changes));
+		if (applied != null) {
+			this.cache.remember(applied.logs());
+			this.consumed.increment(applied.appended());
+			this.duplicates.increment(changes.size() - applied.appended());
 		}
 	}
 
-	/**
-	 * @return the touched dyads' logs as this transaction leaves them
-	 */
-	private Map<Dyad, List<Observation>> processInTransaction(List<RelationChange> changes) {
+	private Applied processInTransaction(List<RelationChange> changes) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Map<String, RelationChange> distinct = new LinkedHashMap<>();
 		changes.forEach((change) -> distinct.putIfAbsent(change.eventId(), change));
@@ -112,9 +111,8 @@ class ObservationProcessor {
 		distinct.values().forEach((change) -> dyads.add(change.dyad()));
 		this.log.lockForWriting(dyads);
 		Set<String> fresh = this.log.markProcessed(distinct.keySet(), now);
-		this.duplicates.increment(changes.size() - fresh.size());
 		if (fresh.isEmpty()) {
-			return Map.of();
+			return new Applied(Map.of(), 0);
 		}
 		List<RelationChange> accepted = distinct.values()
 			.stream()
@@ -133,7 +131,6 @@ class ObservationProcessor {
 			appended.add(new EventLog.Appended(change.dyad(), added));
 		}
 		this.log.appendAll(appended);
-		this.consumed.increment(appended.size());
 
 		Map<Dyad, DyadHistory> current = new HashMap<>(initial);
 		for (EventLog.Appended entry : appended) {
@@ -152,7 +149,7 @@ class ObservationProcessor {
 		});
 		this.projection.saveAll(changed.values());
 		this.outbox.addAll(EventType.DYAD_STANCE, changed, now);
-		return logs;
+		return new Applied(logs, appended.size());
 	}
 
 	/** What subscribers hear of one observation, judged against the history before it. */
@@ -179,6 +176,15 @@ class ObservationProcessor {
 			.increment();
 		logger.info("{} {} {}: {} -> {} by {} ({} sources{})", reason, shift.kind(), shift.dyad(), shift.from(),
 				shift.to(), shift.action(), shift.sources().size(), shift.late() ? ", late" : "");
+	}
+
+	/**
+	 * What a committed batch did.
+	 *
+	 * @param logs the touched dyads' logs as the transaction left them
+	 * @param appended observations appended; the rest of the batch were repeats
+	 */
+	private record Applied(Map<Dyad, List<Observation>> logs, int appended) {
 	}
 
 }
