@@ -84,8 +84,12 @@ public final class AlertBenchmark {
 				"DATABASE_USER", database.username(), "DATABASE_PASSWORD", database.password(), "ALERT_ADMIN_KEY",
 				"bench-admin");
 		List<String> jvm = new ArrayList<>(
-				List.of("-Xmx512m", "-XX:+UseG1GC", "-Dstancewatch.alert.allow-private-addresses=true",
-						"-Dstancewatch.alert.delivery.poll-interval=" + System.getProperty("pollInterval", "50ms")));
+				List.of("-Xmx512m", "-XX:+UseG1GC", "-Dstancewatch.alert.allow-private-addresses=true"));
+		// The service's defaults unless asked: the worker is woken when deliveries commit
+		String pollInterval = System.getProperty("pollInterval");
+		if (pollInterval != null) {
+			jvm.add("-Dstancewatch.alert.delivery.poll-interval=" + pollInterval);
+		}
 		// Further settings for the service, e.g.
 		// -DserviceOptions=-Dstancewatch.alert.delivery.concurrency=16
 		jvm.addAll(Arrays.stream(System.getProperty("serviceOptions", "").split(" "))

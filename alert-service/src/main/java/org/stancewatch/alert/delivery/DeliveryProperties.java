@@ -26,8 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DeliveryProperties(@DefaultValue("10s") Duration webhookTimeout, @DefaultValue( {
 		"5s", "5m", "30m", "2h", "5h", "10h", "14h", "20h", "24h" }) List<Duration> retrySchedule,
 		@DefaultValue("0.2") double jitter, @DefaultValue("24h") Duration disableAfter,
-		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("20") int batchSize,
-		@DefaultValue("4") int concurrency, @DefaultValue("2m") Duration lease,
+		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("100") int batchSize,
+		@DefaultValue("8") int concurrency, @DefaultValue("2m") Duration lease,
 		@DefaultValue("alerts@stancewatch.invalid") String mailFrom){
 
 	public DeliveryProperties {

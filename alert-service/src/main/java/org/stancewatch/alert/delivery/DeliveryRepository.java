@@ -3,6 +3,7 @@ package org.stancewatch.alert.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.StanceShift;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +30,11 @@ class DeliveryRepository {
 
 	private final JdbcClient jdbc;
 
-	DeliveryRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
@@ -95,26 +100,29 @@ class DeliveryRepository {
 		return new Claimed(id, subscriptionId, kind, shift, 0);
 	}
 
-	void recordAttempt(UUID deliveryId, Instant at, Duration took, SendResult result, String worker) {
-		this.jdbc
-			.sql("""
-					INSERT INTO delivery_attempt (delivery_id, attempted_at, duration_ms, outcome, status_code, error, worker)
-					VALUES (:delivery, :at, :took, :outcome, :status, :error, :worker)""")
-			.param("delivery", deliveryId)
-			.param("at", Timestamp.from(at))
-			.param("took", took.toMillis())
-			.param("outcome", result.outcome().name())
-			.param("status", result.statusCode())
-			.param("error", result.error())
-			.param("worker", worker)
-			.update();
+	/** Several attempts in one round trip. */
+	void recordAttempts(List<Attempt> attempts, String worker) {
+		this.batch.batchUpdate(
+				"""
+						INSERT INTO delivery_attempt (delivery_id, attempted_at, duration_ms, outcome, status_code, error, worker)
+						VALUES (?, ?, ?, ?, ?, ?, ?)""",
+				attempts.stream()
+					.map((attempt) -> new Object[] { attempt.deliveryId(), Timestamp.from(attempt.at()),
+							attempt.took().toMillis(), attempt.result().outcome().name(), attempt.result().statusCode(),
+							attempt.result().error(), worker })
+					.toList(),
+				new int[] { Types.OTHER, Types.TIMESTAMP, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+						Types.VARCHAR });
 	}
 
-	void markDelivered(UUID id) {
+	void markDelivered(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
 				UPDATE delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = now(),
 				    lease_until = NULL, last_error = NULL
-				WHERE id = :id""").param("id", id).update();
+				WHERE id = ANY(:ids)""").param("ids", ids.toArray(UUID[]::new)).update();
 	}
 
 	void scheduleRetry(UUID id, Instant next, String error) {
@@ -196,6 +204,10 @@ class DeliveryRepository {
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** One try at sending a delivery. */
+	record Attempt(UUID deliveryId, Instant at, Duration took, SendResult result) {
 	}
 
 	/**

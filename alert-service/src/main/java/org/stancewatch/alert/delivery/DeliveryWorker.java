@@ -2,8 +2,11 @@ package org.stancewatch.alert.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,9 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Claims due deliveries, sends them and records each attempt. Runs on its own threads so
@@ -52,6 +59,10 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final String publicUrl;
 
+	private final TransactionTemplate transactions;
+
+	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+
 	private final String workerId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private @Nullable ScheduledExecutorService poller;
@@ -59,8 +70,9 @@ class DeliveryWorker implements SmartLifecycle {
 	private @Nullable ExecutorService senders;
 
 	DeliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions, List<AlertChannel> channels,
-			DeliveryProperties properties, DeliveryMetrics metrics,
+			DeliveryProperties properties, DeliveryMetrics metrics, TransactionTemplate transactions,
 			@Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
+		this.transactions = transactions;
 		this.deliveries = deliveries;
 		this.subscriptions = subscriptions;
 		channels.forEach((channel) -> this.channels.put(channel.type(), channel));
@@ -107,8 +119,30 @@ class DeliveryWorker implements SmartLifecycle {
 	UUID sendTest(UUID subscriptionId, StanceShift sample) {
 		DeliveryRepository.Claimed delivery = this.deliveries.createClaimed(subscriptionId, sample, DeliveryKind.TEST,
 				this.workerId, this.properties.lease());
-		process(delivery);
+		this.subscriptions.find(subscriptionId)
+			.map((subscription) -> send(delivery, subscription))
+			.ifPresent((sent) -> settle(List.of(sent)));
 		return delivery.id();
+	}
+
+	/**
+	 * Looks for due deliveries now rather than at the next poll: called when a
+	 * transaction that created deliveries commits. Wake-ups that come while one is
+	 * pending are one wake-up.
+	 */
+	void wakeUp() {
+		ScheduledExecutorService pool = this.poller;
+		if (pool != null && this.wakeUpPending.compareAndSet(false, true)) {
+			try {
+				pool.execute(() -> {
+					this.wakeUpPending.set(false);
+					pollUntilIdle();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				this.wakeUpPending.set(false); // stopping
+			}
+		}
 	}
 
 	private void pollUntilIdle() {
@@ -124,6 +158,10 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Claims a batch, sends it on the sender threads, and records every outcome in one
+	 * transaction: one commit per batch rather than several per delivery.
+	 */
 	private int pollOnce() {
 		ExecutorService pool = this.senders;
 		if (pool == null) {
@@ -131,12 +169,22 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 		List<DeliveryRepository.Claimed> claimed = this.deliveries.claimDue(this.workerId, this.properties.batchSize(),
 				this.properties.lease());
-		List<Future<?>> sends = claimed.stream()
-			.<Future<?>>map((delivery) -> pool.submit(() -> process(delivery)))
-			.toList();
-		for (Future<?> send : sends) {
+		Map<UUID, Subscription> subscriptions = new HashMap<>();
+		this.subscriptions
+			.findAll(claimed.stream().map(DeliveryRepository.Claimed::subscriptionId).collect(Collectors.toSet()))
+			.forEach((subscription) -> subscriptions.put(subscription.id(), subscription));
+		List<Future<Sent>> sends = new ArrayList<>();
+		for (DeliveryRepository.Claimed delivery : claimed) {
+			Subscription subscription = subscriptions.get(delivery.subscriptionId());
+			if (subscription != null) { // else deleted meanwhile: its deliveries went
+										// with it
+				sends.add(pool.submit(() -> send(delivery, subscription)));
+			}
+		}
+		List<Sent> sent = new ArrayList<>();
+		for (Future<Sent> send : sends) {
 			try {
-				send.get();
+				sent.add(send.get());
 			}
 			catch (ExecutionException ex) {
 				logger.warn("Delivery failed unexpectedly; its lease will run out and it will be tried again",
@@ -144,28 +192,49 @@ class DeliveryWorker implements SmartLifecycle {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return 0;
+				break;
 			}
 		}
+		settle(sent);
 		return claimed.size();
 	}
 
-	private void process(DeliveryRepository.Claimed delivery) {
-		Optional<Subscription> found = this.subscriptions.find(delivery.subscriptionId());
-		if (found.isEmpty()) {
-			return; // deleted meanwhile; its deliveries went with it
-		}
-		Subscription subscription = found.get();
+	private Sent send(DeliveryRepository.Claimed delivery, Subscription subscription) {
 		AlertChannel channel = this.channels.get(subscription.channel().type());
 		OutgoingAlert alert = new OutgoingAlert(delivery.id(), subscription, delivery.kind(), delivery.shift(),
 				AlertContent.of(delivery.shift(), delivery.kind(), this.publicUrl));
 		Instant start = Instant.now();
 		SendResult result = send(channel, alert);
-		Duration took = Duration.between(start, Instant.now());
-		this.deliveries.recordAttempt(delivery.id(), start, took, result, this.workerId);
-		this.metrics.attempt(subscription.channel().type().name().toLowerCase(java.util.Locale.ROOT), result.outcome(),
-				took);
-		settle(delivery, subscription, result);
+		return new Sent(delivery, subscription, result, start, Duration.between(start, Instant.now()));
+	}
+
+	/** Records what was sent, all in one transaction; metrics once it committed. */
+	private void settle(List<Sent> sent) {
+		if (sent.isEmpty()) {
+			return;
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			this.deliveries.recordAttempts(sent.stream()
+				.map((one) -> new DeliveryRepository.Attempt(one.delivery().id(), one.start(), one.took(),
+						one.result()))
+				.toList(), this.workerId);
+			List<Sent> delivered = sent.stream()
+				.filter((one) -> one.result().outcome() == SendResult.Outcome.DELIVERED)
+				.toList();
+			this.deliveries.markDelivered(delivered.stream().map((one) -> one.delivery().id()).toList());
+			this.subscriptions
+				.recordSuccess(delivered.stream().map((one) -> one.subscription().id()).collect(Collectors.toSet()));
+			sent.stream()
+				.filter((one) -> one.result().outcome() != SendResult.Outcome.DELIVERED)
+				.forEach(this::settleFailure);
+		});
+		for (Sent one : sent) {
+			this.metrics.attempt(one.subscription().channel().type().name().toLowerCase(Locale.ROOT),
+					one.result().outcome(), one.took());
+			if (one.result().outcome() == SendResult.Outcome.DELIVERED) {
+				this.metrics.finished(SendResult.Outcome.DELIVERED);
+			}
+		}
 	}
 
 	private SendResult send(@Nullable AlertChannel channel, OutgoingAlert alert) {
@@ -180,14 +249,13 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 	}
 
-	private void settle(DeliveryRepository.Claimed delivery, Subscription subscription, SendResult result) {
+	private void settleFailure(Sent sent) {
+		DeliveryRepository.Claimed delivery = sent.delivery();
+		Subscription subscription = sent.subscription();
+		SendResult result = sent.result();
 		String error = String.valueOf(result.error());
 		switch (result.outcome()) {
-			case DELIVERED -> {
-				this.deliveries.markDelivered(delivery.id());
-				this.subscriptions.recordSuccess(subscription.id());
-				this.metrics.finished(SendResult.Outcome.DELIVERED);
-			}
+			case DELIVERED -> throw new IllegalArgumentException("Not a failure: " + delivery.id());
 			case GONE -> {
 				this.deliveries.markFailed(delivery.id(), error);
 				this.subscriptions.disable(subscription.id(), "disabled: " + error + " at " + Instant.now());
@@ -215,6 +283,11 @@ class DeliveryWorker implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/** One send and how it went, waiting to be recorded. */
+	private record Sent(DeliveryRepository.Claimed delivery, Subscription subscription, SendResult result,
+			Instant start, Duration took) {
 	}
 
 }

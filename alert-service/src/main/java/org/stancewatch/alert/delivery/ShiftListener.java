@@ -9,6 +9,8 @@ import org.stancewatch.contracts.StanceShift;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns a shift into one delivery per matching subscription. Synchronous on purpose: it
@@ -24,10 +26,14 @@ class ShiftListener {
 
 	private final DeliveryMetrics metrics;
 
-	ShiftListener(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryMetrics metrics) {
+	private final DeliveryWorker worker;
+
+	ShiftListener(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryMetrics metrics,
+			DeliveryWorker worker) {
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.metrics = metrics;
+		this.worker = worker;
 	}
 
 	@EventListener
@@ -38,8 +44,31 @@ class ShiftListener {
 			.map(Subscription::id)
 			.toList();
 		if (!matching.isEmpty()) {
-			this.metrics.created(this.deliveries.create(matching, shift, DeliveryKind.ALERT));
+			int created = this.deliveries.create(matching, shift, DeliveryKind.ALERT);
+			this.metrics.created(created);
+			if (created > 0) {
+				wakeUpWorkerAfterCommit();
+			}
 		}
+	}
+
+	/**
+	 * The rows are invisible to the worker until the transaction commits, so it is woken
+	 * then, not now; other instances find them at their next poll.
+	 */
+	private void wakeUpWorkerAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.worker.wakeUp();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				ShiftListener.this.worker.wakeUp();
+			}
+
+		});
 	}
 
 }

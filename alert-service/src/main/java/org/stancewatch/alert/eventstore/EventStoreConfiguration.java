@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +16,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import org.stancewatch.alert.AlertProperties;
@@ -63,20 +65,29 @@ class EventStoreConfiguration {
 	}
 
 	/**
-	 * Unreadable or invalid records go to {@code <topic>-dlt} at once; other failures
-	 * (the database away) are retried with backoff for up to five minutes first. The
+	 * Unreadable or invalid records go to {@code <topic>-dlt} at once. While the database
+	 * is away the record is retried until it is back (nothing is dead-lettered for an
+	 * outage); other failures are retried with backoff for up to five minutes first. The
 	 * destination is explicit because the recoverer's default suffix is not ours.
 	 */
 	@Bean
 	CommonErrorHandler relationChangeErrorHandler(KafkaOperations<?, ?> template) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-		backOff.setMaxInterval(30_000);
-		backOff.setMaxElapsedTime(Duration.ofMinutes(5).toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(Duration.ofMinutes(5)));
+		BackOff untilBack = backOff(null);
+		handler.setBackOffFunction((record, exception) -> DatabaseAway.isCause(exception) ? untilBack : null);
 		handler.addNotRetryableExceptions(InvalidRelationChangeException.class, JacksonException.class);
 		return handler;
+	}
+
+	private static BackOff backOff(@Nullable Duration giveUpAfter) {
+		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+		backOff.setMaxInterval(30_000);
+		if (giveUpAfter != null) {
+			backOff.setMaxElapsedTime(giveUpAfter.toMillis());
+		}
+		return backOff;
 	}
 
 }

@@ -3,8 +3,16 @@ package org.stancewatch.alert.eventstore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,16 +30,19 @@ import org.stancewatch.alert.stance.ShiftDetector;
 import org.stancewatch.alert.stance.StanceFold;
 import org.stancewatch.alert.stance.StanceRules;
 import org.stancewatch.contracts.Dyad;
+import org.stancewatch.contracts.DyadStance;
 import org.stancewatch.contracts.EventType;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.StanceShift;
 
 /**
- * Takes one relation change in one PostgreSQL transaction: drops it if its event id was
- * seen, else appends it to the log, folds the dyad, and writes what changed (stance,
- * shift or signal, corroborated shift) to the outbox. Each shift is also published as a
- * Spring event inside the transaction, so that synchronous listeners (delivery) write
- * their rows atomically with it.
+ * Takes a batch of relation changes in one PostgreSQL transaction: drops those whose
+ * event id was seen, appends the rest to their dyads' logs, folds each dyad after each
+ * observation (so that every observation is judged against the history just before it, as
+ * if it had come alone), and writes what changed (each shift or signal, corroborated
+ * shifts, and each touched dyad's final stance) to the outbox. Each shift is also
+ * published as a Spring event inside the transaction, so that synchronous listeners
+ * (delivery) write their rows atomically with it.
  */
 @Component
 class ObservationProcessor {
@@ -39,6 +50,8 @@ class ObservationProcessor {
 	private static final Logger logger = LoggerFactory.getLogger(ObservationProcessor.class);
 
 	private final EventLog log;
+
+	private final DyadLogCache cache;
 
 	private final StanceProjection projection;
 
@@ -58,10 +71,11 @@ class ObservationProcessor {
 
 	private final MeterRegistry meters;
 
-	ObservationProcessor(EventLog log, StanceProjection projection, ShiftLog shifts, Outbox outbox,
+	ObservationProcessor(EventLog log, DyadLogCache cache, StanceProjection projection, ShiftLog shifts, Outbox outbox,
 			TransactionTemplate transactions, ApplicationEventPublisher events, AlertProperties properties,
 			MeterRegistry meters) {
 		this.log = log;
+		this.cache = cache;
 		this.projection = projection;
 		this.shifts = shifts;
 		this.outbox = outbox;
@@ -77,38 +91,76 @@ class ObservationProcessor {
 			.register(meters);
 	}
 
-	void process(RelationChange change) {
-		this.transactions.executeWithoutResult((status) -> processInTransaction(change));
-	}
-
-	private void processInTransaction(RelationChange change) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		Dyad dyad = change.dyad();
-		this.log.lockForWriting(dyad);
-		if (!this.log.markProcessed(change.eventId(), now)) {
-			logger.debug("Dropped repeated event {}", change.eventId());
-			this.duplicates.increment();
+	void process(List<RelationChange> changes) {
+		if (changes.isEmpty()) {
 			return;
 		}
-		List<Observation> earlier = this.log.load(dyad);
-		Observation added = this.log.append(dyad, earlier.size() + 1, change, now);
-		List<Observation> all = new ArrayList<>(earlier);
-		all.add(added);
-		DyadHistory before = StanceFold.fold(dyad, earlier, this.rules);
-		DyadHistory after = StanceFold.fold(dyad, all, this.rules);
-		this.consumed.increment();
-
-		if (after.stance() != null && !Objects.equals(before.stance(), after.stance())) {
-			this.projection.save(after.stance());
-			this.outbox.add(EventType.DYAD_STANCE, dyad, after.stance(), now);
+		Applied applied = this.transactions.execute((status) -> processInTransaction(changes));
+		if (applied != null) {
+			this.cache.remember(applied.logs());
+			this.consumed.increment(applied.appended());
+			this.duplicates.increment(changes.size() - applied.appended());
 		}
+	}
+
+	private Applied processInTransaction(List<RelationChange> changes) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Map<String, RelationChange> distinct = new LinkedHashMap<>();
+		changes.forEach((change) -> distinct.putIfAbsent(change.eventId(), change));
+		Set<Dyad> dyads = new TreeSet<>(Comparator.comparing(Dyad::toString));
+		distinct.values().forEach((change) -> dyads.add(change.dyad()));
+		this.log.lockForWriting(dyads);
+		Set<String> fresh = this.log.markProcessed(distinct.keySet(), now);
+		if (fresh.isEmpty()) {
+			return new Applied(Map.of(), 0);
+		}
+		List<RelationChange> accepted = distinct.values()
+			.stream()
+			.filter((change) -> fresh.contains(change.eventId()))
+			.toList();
+		Map<Dyad, List<Observation>> logs = this.cache
+			.load(accepted.stream().map(RelationChange::dyad).collect(Collectors.toSet()), this.log);
+		Map<Dyad, DyadHistory> initial = new HashMap<>();
+		logs.forEach((dyad, observations) -> initial.put(dyad, StanceFold.fold(dyad, observations, this.rules)));
+
+		List<EventLog.Appended> appended = new ArrayList<>();
+		for (RelationChange change : accepted) {
+			List<Observation> dyadLog = logs.get(change.dyad());
+			Observation added = new Observation(dyadLog.size() + 1, change, now);
+			dyadLog.add(added);
+			appended.add(new EventLog.Appended(change.dyad(), added));
+		}
+		this.log.appendAll(appended);
+
+		Map<Dyad, DyadHistory> current = new HashMap<>(initial);
+		for (EventLog.Appended entry : appended) {
+			Dyad dyad = entry.dyad();
+			Observation added = entry.observation();
+			DyadHistory before = current.get(dyad);
+			DyadHistory after = StanceFold.fold(dyad, logs.get(dyad).subList(0, added.sequence()), this.rules);
+			current.put(dyad, after);
+			judge(before, after, added, now);
+		}
+		Map<Dyad, DyadStance> changed = new TreeMap<>(Comparator.comparing(Dyad::toString));
+		current.forEach((dyad, after) -> {
+			if (after.stance() != null && !Objects.equals(initial.get(dyad).stance(), after.stance())) {
+				changed.put(dyad, after.stance());
+			}
+		});
+		this.projection.saveAll(changed.values());
+		this.outbox.addAll(EventType.DYAD_STANCE, changed, now);
+		return new Applied(logs, appended.size());
+	}
+
+	/** What subscribers hear of one observation, judged against the history before it. */
+	private void judge(DyadHistory before, DyadHistory after, Observation added, Instant now) {
 		ShiftDetector.detect(before, after, added, this.rules, now).ifPresent((shift) -> {
 			if (this.shifts.add(shift)) {
 				emit(shift, now, "new");
 			}
 		});
 		ShiftDetector.corroborated(before, after, added)
-			.ifPresent((act) -> this.shifts.causedBy(dyad, act.causeEventId()).forEach((stored) -> {
+			.ifPresent((act) -> this.shifts.causedBy(after.dyad(), act.causeEventId()).forEach((stored) -> {
 				StanceShift corroborated = ShiftDetector.withSources(stored, act);
 				this.shifts.update(corroborated);
 				emit(corroborated, now, "corroborated");
@@ -124,6 +176,15 @@ class ObservationProcessor {
 			.increment();
 		logger.info("{} {} {}: {} -> {} by {} ({} sources{})", reason, shift.kind(), shift.dyad(), shift.from(),
 				shift.to(), shift.action(), shift.sources().size(), shift.late() ? ", late" : "");
+	}
+
+	/**
+	 * What a committed batch did.
+	 *
+	 * @param logs the touched dyads' logs as the transaction left them
+	 * @param appended observations appended; the rest of the batch were repeats
+	 */
+	private record Applied(Map<Dyad, List<Observation>> logs, int appended) {
 	}
 
 }

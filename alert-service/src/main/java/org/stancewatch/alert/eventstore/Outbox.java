@@ -44,6 +44,22 @@ class Outbox {
 				payload);
 	}
 
+	/** Adds several events of one type, each keyed by its dyad, in one round trip. */
+	void addAll(EventType type, Map<Dyad, ?> events, Instant now) {
+		this.jdbc.batchUpdate("INSERT INTO outbox (topic, message_key, headers, payload) VALUES (?, ?, ?, ?)",
+				events.entrySet().stream().map((entry) -> {
+					Dyad dyad = entry.getKey();
+					String payload = EventJson.writeString(entry.getValue());
+					String id = UUID
+						.nameUUIDFromBytes(
+								(type.ceType() + "|" + dyad + "|" + payload).getBytes(StandardCharsets.UTF_8))
+						.toString();
+					return new Object[] { type.topic(), dyad.toString(),
+							EventJson.writeString(CloudEvent.of(type, id, SOURCE, now, dyad.toString()).toHeaders()),
+							payload };
+				}).toList());
+	}
+
 	/** Adds a tombstone: the compacted topic forgets the dyad. */
 	void addTombstone(EventType type, Dyad dyad, Instant now) {
 		String id = UUID

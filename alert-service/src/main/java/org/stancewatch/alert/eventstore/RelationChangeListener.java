@@ -1,17 +1,28 @@
 package org.stancewatch.alert.eventstore;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Topics;
 
 /**
- * Consumes the event log topic. Offsets are committed by the container after the database
- * transaction, so a record redelivered after a crash is dropped by the event id gate. A
- * failure is left to the error handler: retried, then dead-lettered with its reason.
+ * Consumes the event log topic a poll at a time, one database transaction per poll.
+ * Offsets are committed by the container after the transaction, so a record redelivered
+ * after a crash is dropped by the event id gate.
+ * <p>
+ * A failure names the record to blame ({@link BatchListenerFailedException}), so that the
+ * records before it are committed and only it is retried or dead-lettered: an invalid
+ * record at once, after the valid ones before it were processed; the database away as the
+ * batch's first record, retried until it is back; anything else, the record that fails
+ * when the batch is taken again one record at a time.
  */
 @Component
 class RelationChangeListener {
@@ -22,9 +33,46 @@ class RelationChangeListener {
 		this.processor = processor;
 	}
 
-	@KafkaListener(id = "alert-relation-changes", idIsGroup = false, topics = Topics.RELATION_CHANGES)
-	void on(ConsumerRecord<String, @Nullable String> record) {
-		this.processor.process(RelationChangeReader.read(record));
+	@KafkaListener(id = "alert-relation-changes", idIsGroup = false, topics = Topics.RELATION_CHANGES, batch = "true")
+	void on(List<ConsumerRecord<String, @Nullable String>> records) {
+		List<RelationChange> valid = new ArrayList<>(records.size());
+		for (int index = 0; index < records.size(); index++) {
+			try {
+				valid.add(RelationChangeReader.read(records.get(index)));
+			}
+			catch (InvalidRelationChangeException ex) {
+				process(valid);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, index);
+			}
+		}
+		process(valid);
+	}
+
+	/** The changes are those of the batch's first records, in order. */
+	private void process(List<RelationChange> changes) {
+		try {
+			this.processor.process(changes);
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseAway.isCause(ex)) {
+				throw new BatchListenerFailedException("The database is unavailable", ex, 0);
+			}
+			blameOne(changes, ex);
+		}
+	}
+
+	private void blameOne(List<RelationChange> changes, RuntimeException batchFailure) {
+		for (int index = 0; index < changes.size(); index++) {
+			try {
+				this.processor.process(List.of(changes.get(index)));
+			}
+			catch (RuntimeException ex) {
+				ex.addSuppressed(batchFailure);
+				throw new BatchListenerFailedException(String.valueOf(ex.getMessage()), ex, index);
+			}
+		}
+		// each record alone went through: all are processed, the batch failure was
+		// passing
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.stancewatch.alert.eventstore;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,19 @@ class StanceProjection {
 				""", stance.dyad().toString(), stance.actor(), stance.target(), stance.level().name(),
 				Timestamp.from(stance.updatedAt()), json);
 		return json;
+	}
+
+	/** Stores several stances in one round trip. */
+	void saveAll(Collection<DyadStance> stances) {
+		this.jdbc.batchUpdate("""
+				INSERT INTO dyad_stance (dyad, actor, target, level, updated_at, stance) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (dyad) DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at,
+				    stance = excluded.stance
+				""",
+				stances.stream()
+					.map((stance) -> new Object[] { stance.dyad().toString(), stance.actor(), stance.target(),
+							stance.level().name(), Timestamp.from(stance.updatedAt()), EventJson.writeString(stance) })
+					.toList());
 	}
 
 	/** Every stored stance as JSON, by dyad. */

@@ -113,6 +113,17 @@ public class SubscriptionRepository {
 			.optional();
 	}
 
+	/** The subscriptions of these ids that still exist, in one query. */
+	public List<Subscription> findAll(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscription WHERE id = ANY(:ids)")
+			.param("ids", ids.toArray(UUID[]::new))
+			.query(SubscriptionRepository::map)
+			.list();
+	}
+
 	/** Active subscriptions about one target government; the caller applies the rest. */
 	public List<Subscription> activeForTarget(String target) {
 		return this.jdbc
@@ -144,6 +155,16 @@ public class SubscriptionRepository {
 			.optional()
 			.map(Timestamp::toInstant)
 			.orElse(now);
+	}
+
+	/** Ends the runs of failures of several subscriptions. */
+	public void recordSuccess(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE subscription SET failing_since = NULL WHERE id = ANY(:ids) AND failing_since IS NOT NULL")
+			.param("ids", ids.toArray(UUID[]::new))
+			.update();
 	}
 
 	/** Ends a run of failures. */

@@ -1,6 +1,7 @@
 package org.stancewatch.alert.delivery.webhook;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -47,10 +48,19 @@ class WebhookClient implements DisposableBean {
 	WebhookClient(DeliveryProperties properties,
 			@Value("${stancewatch.alert.allow-private-addresses:false}") boolean allowPrivateAddresses) {
 		this(properties.webhookTimeout(),
-				allowPrivateAddresses ? SystemDefaultDnsResolver.INSTANCE : new GuardedDnsResolver());
+				allowPrivateAddresses ? SystemDefaultDnsResolver.INSTANCE : new GuardedDnsResolver(),
+				properties.concurrency());
 	}
 
 	WebhookClient(Duration timeoutAll, DnsResolver resolver) {
+		this(timeoutAll, resolver, 4);
+	}
+
+	/**
+	 * @param senders threads that may post at once; each may need its own connection to
+	 * the same receiver
+	 */
+	WebhookClient(Duration timeoutAll, DnsResolver resolver, int senders) {
 		this.timeoutMillis = timeoutAll.toMillis();
 		Timeout timeout = Timeout.ofMilliseconds(this.timeoutMillis);
 		this.client = HttpClients.custom()
@@ -58,8 +68,8 @@ class WebhookClient implements DisposableBean {
 				.setDnsResolver(resolver)
 				.setDefaultConnectionConfig(
 						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
-				.setMaxConnTotal(50)
-				.setMaxConnPerRoute(4)
+				.setMaxConnTotal(Math.max(50, senders))
+				.setMaxConnPerRoute(senders)
 				.build())
 			.setDefaultRequestConfig(
 					RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build())
@@ -91,7 +101,9 @@ class WebhookClient implements DisposableBean {
 			return SendResult.failed(status, "the receiver answered HTTP " + status);
 		}
 		catch (IOException ex) {
-			String reason = post.isCancelled() ? "no answer within " + this.timeoutMillis + " ms" : ex.toString();
+			// the socket timeout and the deadline are the same: either may fire first
+			boolean timedOut = post.isCancelled() || ex instanceof SocketTimeoutException;
+			String reason = timedOut ? "no answer within " + this.timeoutMillis + " ms" : ex.toString();
 			return SendResult.failed(null, reason);
 		}
 		finally {
