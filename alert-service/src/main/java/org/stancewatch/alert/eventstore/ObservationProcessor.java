@@ -71,9 +71,12 @@ class ObservationProcessor {
 
 	private final MeterRegistry meters;
 
+	private final ChangeTrace trace;
+
 	ObservationProcessor(EventLog log, DyadLogCache cache, StanceProjection projection, ShiftLog shifts, Outbox outbox,
 			TransactionTemplate transactions, ApplicationEventPublisher events, AlertProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, ChangeTrace trace) {
+		this.trace = trace;
 		this.log = log;
 		this.cache = cache;
 		this.projection = projection;
@@ -92,10 +95,17 @@ class ObservationProcessor {
 	}
 
 	void process(List<RelationChange> changes) {
+		process(changes, Map.of());
+	}
+
+	/**
+	 * @param traceparents the trace context each change came with, by event id
+	 */
+	void process(List<RelationChange> changes, Map<String, String> traceparents) {
 		if (changes.isEmpty()) {
 			return;
 		}
-		Applied applied = this.transactions.execute((status) -> processInTransaction(changes));
+		Applied applied = this.transactions.execute((status) -> processInTransaction(changes, traceparents));
 		if (applied != null) {
 			this.cache.remember(applied.logs());
 			this.consumed.increment(applied.appended());
@@ -103,7 +113,7 @@ class ObservationProcessor {
 		}
 	}
 
-	private Applied processInTransaction(List<RelationChange> changes) {
+	private Applied processInTransaction(List<RelationChange> changes, Map<String, String> traceparents) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Map<String, RelationChange> distinct = new LinkedHashMap<>();
 		changes.forEach((change) -> distinct.putIfAbsent(change.eventId(), change));
@@ -139,7 +149,12 @@ class ObservationProcessor {
 			DyadHistory before = current.get(dyad);
 			DyadHistory after = StanceFold.fold(dyad, logs.get(dyad).subList(0, added.sequence()), this.rules);
 			current.put(dyad, after);
-			judge(before, after, added, now);
+			this.trace.inSpan(traceparents.get(added.eventId()), () -> {
+				RelationChange change = added.change();
+				logger.info("Appended {} #{}: {} {} ({}) from article {}", dyad, added.sequence(), change.action(),
+						change.status(), change.eventId(), change.articleId());
+				judge(before, after, added, now);
+			});
 		}
 		Map<Dyad, DyadStance> changed = new TreeMap<>(Comparator.comparing(Dyad::toString));
 		current.forEach((dyad, after) -> {

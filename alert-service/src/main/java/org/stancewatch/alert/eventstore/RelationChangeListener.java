@@ -1,7 +1,9 @@
 package org.stancewatch.alert.eventstore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -36,22 +38,28 @@ class RelationChangeListener {
 	@KafkaListener(id = "alert-relation-changes", idIsGroup = false, topics = Topics.RELATION_CHANGES, batch = "true")
 	void on(List<ConsumerRecord<String, @Nullable String>> records) {
 		List<RelationChange> valid = new ArrayList<>(records.size());
+		Map<String, String> traceparents = new HashMap<>();
 		for (int index = 0; index < records.size(); index++) {
 			try {
-				valid.add(RelationChangeReader.read(records.get(index)));
+				RelationChange change = RelationChangeReader.read(records.get(index));
+				valid.add(change);
+				String traceparent = ChangeTrace.traceparent(records.get(index));
+				if (traceparent != null) {
+					traceparents.put(change.eventId(), traceparent);
+				}
 			}
 			catch (InvalidRelationChangeException ex) {
-				process(valid);
+				process(valid, traceparents);
 				throw new BatchListenerFailedException(ex.getMessage(), ex, index);
 			}
 		}
-		process(valid);
+		process(valid, traceparents);
 	}
 
 	/** The changes are those of the batch's first records, in order. */
-	private void process(List<RelationChange> changes) {
+	private void process(List<RelationChange> changes, Map<String, String> traceparents) {
 		try {
-			this.processor.process(changes);
+			this.processor.process(changes, traceparents);
 		}
 		catch (RuntimeException ex) {
 			if (DatabaseAway.isCause(ex)) {
