@@ -90,7 +90,7 @@ class FaultRunIT {
 			verifiers.put("/hooks/" + desk, new WebhookVerifier(subscription.get("webhookSecret").asString()));
 		}
 		List<Dispatch> dispatches = DISPATCHES.all();
-		try (ArticleLoader loader = new ArticleLoader(stack.ingest().baseUrl(), dispatches, 40)) {
+		try (ArticleLoader loader = new ArticleLoader(stack.ingest().baseUrl(), dispatches, 50)) {
 			killAndRestartWhen(loader::accepted, 200, stack.ingest());
 			killAndRestartWhen(loader::accepted, 400, stack.extract());
 			killAndRestartWhen(loader::accepted, 600, stack.alert());
