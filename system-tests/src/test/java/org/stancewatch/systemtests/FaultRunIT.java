@@ -147,26 +147,38 @@ class FaultRunIT {
 		}
 	}
 
+	/**
+	 * Each article yields exactly its one event. The topic may carry a byte-identical
+	 * copy of an event: ingest's outbox relay publishes at least once (a batch Kafka
+	 * acknowledged is sent again when ingest dies or loses its database before deleting
+	 * it), extract re-reads the copy and emits the same event id, and alert drops it by
+	 * that id. Copies are counted and printed, never allowed to differ.
+	 */
 	private static void assertEveryArticleGaveItsOneChange(List<Dispatch> dispatches, List<RelationChange> changes) {
 		Map<String, List<RelationChange>> byUrl = changes.stream()
 			.collect(Collectors.groupingBy(RelationChange::articleUrl));
 		List<String> problems = new ArrayList<>();
 		for (Dispatch dispatch : dispatches) {
 			List<RelationChange> found = byUrl.getOrDefault(dispatch.url(), List.of());
+			Set<RelationChange> distinct = new HashSet<>(found);
 			int expected = (dispatch.actor() != null) ? 1 : 0;
-			if (found.size() != expected || (expected == 1 && (!found.get(0).actor().equals(dispatch.actor())
+			if (distinct.size() != expected || (expected == 1 && (!found.get(0).actor().equals(dispatch.actor())
 					|| found.get(0).action() != dispatch.action()))) {
-				problems.add(dispatch.url() + " -> " + found);
+				problems.add(dispatch.url() + " -> " + distinct);
 			}
 		}
 		assertThat(problems).as("articles without exactly their one relation change").isEmpty();
-		assertThat(changes).extracting(RelationChange::eventId).doesNotHaveDuplicates();
+		assertThat(byUrl.keySet()).as("relation changes of articles never sent")
+			.isSubsetOf(dispatches.stream().map(Dispatch::url).toList());
+		long copies = changes.size() - changes.stream().map(RelationChange::eventId).distinct().count();
+		System.out.printf("Relation changes: %d distinct events, %d repeated copies on the topic%n",
+				changes.size() - copies, copies);
 	}
 
 	private static void assertTheEventStoreHoldsEachOnce(List<RelationChange> changes) throws SQLException {
 		List<String> stored = query("SELECT event_id FROM relation_change_event", (rs) -> rs.getString(1));
 		assertThat(stored).doesNotHaveDuplicates()
-			.containsExactlyInAnyOrderElementsOf(changes.stream().map(RelationChange::eventId).toList());
+			.containsExactlyInAnyOrderElementsOf(changes.stream().map(RelationChange::eventId).distinct().toList());
 	}
 
 	private static List<StanceShift> awaitShifts() throws SQLException {
