@@ -58,7 +58,7 @@ import org.stancewatch.testsupport.TestInfrastructure.Database;
  * every article reporting an act; from registering the feeds to the last relation change
  * stored in alert's event store, articles per second.</li>
  * <li>latency: articles POSTed to ingest at {@code rate}/s (default 100) for
- * {@code seconds} s (default 60); two in every ~33 shift a state's stance; from ingest's
+ * {@code seconds} s (default 60); one in every ~33 shifts a state's stance; from ingest's
  * answer (the article and its outbox row committed) to the webhook's arrival, p50 and
  * p99, the first 10 s untimed.</li>
  * <li>kafka: on the same broker in the same run, 1 KB records from a producer to a
@@ -108,8 +108,11 @@ public final class PipelineBenchmark {
 				WebhookSink sink = new WebhookSink()) {
 			System.out.println("Logs in " + stack.work());
 			kafka(stack.broker().bootstrapServers());
-			throughput(stack, feeds, items);
+			// Latency first: the throughput feeds move every state, after which the
+			// latency
+			// acts would shift nothing.
 			latency(stack, sink, rate, seconds);
+			throughput(stack, feeds, items);
 		}
 		System.exit(0);
 	}
@@ -164,7 +167,7 @@ public final class PipelineBenchmark {
 		long behind = (System.nanoTime() - start) / 1_000_000 - (long) seconds * 1000;
 		senders.shutdown();
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		int shifts = 2 * STATES.size();
+		int shifts = STATES.size();
 		while (sink.arrivals().size() < shifts && System.nanoTime() < deadline) {
 			Sleep.millis(100);
 		}
@@ -185,33 +188,36 @@ public final class PipelineBenchmark {
 	}
 
 	/**
-	 * {@code count} articles as [url, JSON body]: every state first accepts Kabul's
-	 * ambassador, later imposes sanctions (each a shift), spread evenly through the run;
-	 * the rest repeat an act already reported (corroboration) or report nothing.
+	 * {@code count} articles as [title, JSON body]: every state accepts Kabul's
+	 * ambassador once (a shift), spread evenly through the run; a third of the rest
+	 * repeat an act already reported (corroboration), the others report nothing.
 	 */
 	private static List<String[]> latencyArticles(int count) {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		List<String[]> articles = new ArrayList<>();
-		int shifts = 2 * STATES.size();
+		int shifts = STATES.size();
 		int spacing = Math.max(1, count / shifts);
 		Random random = new Random(11);
 		for (int i = 0; i < count; i++) {
 			String url = "https://latency.example.org/" + i;
 			String sentence;
+			int shifted = Math.min(shifts, i / spacing);
 			if (i % spacing == 0 && i / spacing < shifts) {
-				int shift = i / spacing;
-				sentence = act(STATES.get(shift % STATES.size()), shift < STATES.size(), today);
+				sentence = act(STATES.get(i / spacing), true, today);
 			}
-			else if (i % 3 == 0) {
-				sentence = act(STATES.get(random.nextInt(STATES.size())), true, today);
+			else if (i % 3 == 0 && shifted > 0) {
+				// Another outlet reports an act already known: a source more, no new
+				// shift.
+				sentence = act(STATES.get(random.nextInt(shifted)), true, today);
 			}
 			else {
 				sentence = "Traders in the northern markets said prices held steady, report " + i + ".";
 			}
 			String text = "A correspondent filed dispatch " + i + ". " + sentence
 					+ " Officials gave no further details on the matter.";
-			articles.add(new String[] { url, "{\"url\":\"" + url + "\",\"title\":\"Dispatch " + i + "\",\"text\":\""
-					+ text + "\",\"publishedAt\":\"" + today.atStartOfDay().toInstant(ZoneOffset.UTC) + "\"}" });
+			articles.add(new String[] { "Dispatch " + i,
+					"{\"url\":\"" + url + "\",\"title\":\"Dispatch " + i + "\",\"text\":\"" + text
+							+ "\",\"publishedAt\":\"" + today.atStartOfDay().toInstant(ZoneOffset.UTC) + "\"}" });
 		}
 		return articles;
 	}
@@ -442,7 +448,7 @@ public final class PipelineBenchmark {
 	private static final class WebhookSink implements AutoCloseable {
 
 		private static final Pattern FIRST_SOURCE = Pattern
-			.compile("\"sources\"\\s*:\\s*\\[\\s*\\{\\s*\"url\"\\s*:\\s*\"([^\"]+)\"");
+			.compile("\"sources\"\\s*:\\s*\\[\\s*\\{[^}]*\"title\"\\s*:\\s*\"([^\"]+)\"");
 
 		private final HttpServer server;
 
