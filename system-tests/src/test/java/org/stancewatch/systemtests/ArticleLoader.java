@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.stancewatch.systemtests.Dispatches.Dispatch;
 
 /**
- * POSTs dispatches to ingest at a steady pace, as a partner's system would, and sends a
- * dispatch again until ingest accepts it (201, or 200 when it already had it): while
- * ingest, its database or its broker is away, requests fail and are retried.
+ * POSTs dispatches to ingest one after the other, at most {@code perSecond} a second, as
+ * a partner's system would, and sends a dispatch again until ingest accepts it (201, or
+ * 200 when it already had it). While ingest, its database or its broker is away the
+ * stream stalls on the failing dispatch and goes on when it is accepted, so every fault
+ * lands in the middle of the stream.
  */
 final class ArticleLoader implements AutoCloseable {
 
@@ -22,7 +24,11 @@ final class ArticleLoader implements AutoCloseable {
 
 	private final String url;
 
-	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+	private final List<Dispatch> dispatches;
+
+	private final long gapMillis;
+
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
 	private final AtomicInteger accepted = new AtomicInteger();
 
@@ -30,18 +36,12 @@ final class ArticleLoader implements AutoCloseable {
 
 	private final int total;
 
-	/**
-	 * Starts sending {@code dispatches} to {@code ingestUrl}, one every
-	 * {@code 1000 / perSecond} ms.
-	 */
 	ArticleLoader(String ingestUrl, List<Dispatch> dispatches, int perSecond) {
 		this.url = ingestUrl + "/api/articles";
+		this.dispatches = List.copyOf(dispatches);
 		this.total = dispatches.size();
-		long gapMicros = 1_000_000L / perSecond;
-		for (int i = 0; i < dispatches.size(); i++) {
-			Dispatch dispatch = dispatches.get(i);
-			this.scheduler.schedule(() -> send(dispatch), i * gapMicros, TimeUnit.MICROSECONDS);
-		}
+		this.gapMillis = 1000L / perSecond;
+		this.scheduler.execute(this::sendNext);
 	}
 
 	int accepted() {
@@ -56,27 +56,34 @@ final class ArticleLoader implements AutoCloseable {
 		return this.accepted.get() == this.total;
 	}
 
-	private void send(Dispatch dispatch) {
+	private void sendNext() {
+		int next = this.accepted.get();
+		if (next == this.total) {
+			return;
+		}
+		if (send(this.dispatches.get(next))) {
+			this.accepted.incrementAndGet();
+			this.scheduler.schedule(this::sendNext, this.gapMillis, TimeUnit.MILLISECONDS);
+		}
+		else {
+			this.failures.incrementAndGet();
+			this.scheduler.schedule(this::sendNext, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private boolean send(Dispatch dispatch) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("url", dispatch.url());
 		body.put("title", dispatch.title());
 		body.put("text", dispatch.text());
 		body.put("publishedAt", dispatch.publishedAt().toString());
 		body.put("language", "en");
-		boolean ok;
 		try {
 			HttpResponse<String> response = Api.send(this.url, "", body);
-			ok = response.statusCode() == 200 || response.statusCode() == 201;
+			return response.statusCode() == 200 || response.statusCode() == 201;
 		}
 		catch (RuntimeException ex) {
-			ok = false;
-		}
-		if (ok) {
-			this.accepted.incrementAndGet();
-		}
-		else {
-			this.failures.incrementAndGet();
-			this.scheduler.schedule(() -> send(dispatch), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+			return false;
 		}
 	}
 

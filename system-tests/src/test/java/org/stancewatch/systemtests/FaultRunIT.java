@@ -39,9 +39,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * 2,000 articles stream through while each service in turn is killed with SIGKILL and
  * restarted, the broker is killed and restarted, and the database is stopped and started.
- * Afterwards every relation change is in the topic and in the event store exactly once,
- * every state shifted exactly once, and each subscription got every shift exactly once
- * (one {@code webhook-id} per shift, one shift per {@code webhook-id}).
+ * Afterwards every article gave exactly its one relation change (the topic may repeat a
+ * byte-identical copy: the outbox relays publish at least once), the event store holds
+ * each event exactly once, every state shifted exactly once, and each subscription got
+ * every shift exactly once (one {@code webhook-id} per shift, one shift per
+ * {@code webhook-id}), signed with its secret.
  */
 class FaultRunIT {
 
@@ -90,7 +92,7 @@ class FaultRunIT {
 			verifiers.put("/hooks/" + desk, new WebhookVerifier(subscription.get("webhookSecret").asString()));
 		}
 		List<Dispatch> dispatches = DISPATCHES.all();
-		try (ArticleLoader loader = new ArticleLoader(stack.ingest().baseUrl(), dispatches, 40)) {
+		try (ArticleLoader loader = new ArticleLoader(stack.ingest().baseUrl(), dispatches, 50)) {
 			killAndRestartWhen(loader::accepted, 200, stack.ingest());
 			killAndRestartWhen(loader::accepted, 400, stack.extract());
 			killAndRestartWhen(loader::accepted, 600, stack.alert());
@@ -147,26 +149,38 @@ class FaultRunIT {
 		}
 	}
 
+	/**
+	 * Each article yields exactly its one event. The topic may carry a byte-identical
+	 * copy of an event: ingest's outbox relay publishes at least once (a batch Kafka
+	 * acknowledged is sent again when ingest dies or loses its database before deleting
+	 * it), extract re-reads the copy and emits the same event id, and alert drops it by
+	 * that id. Copies are counted and printed, never allowed to differ.
+	 */
 	private static void assertEveryArticleGaveItsOneChange(List<Dispatch> dispatches, List<RelationChange> changes) {
 		Map<String, List<RelationChange>> byUrl = changes.stream()
 			.collect(Collectors.groupingBy(RelationChange::articleUrl));
 		List<String> problems = new ArrayList<>();
 		for (Dispatch dispatch : dispatches) {
 			List<RelationChange> found = byUrl.getOrDefault(dispatch.url(), List.of());
+			Set<RelationChange> distinct = new HashSet<>(found);
 			int expected = (dispatch.actor() != null) ? 1 : 0;
-			if (found.size() != expected || (expected == 1 && (!found.get(0).actor().equals(dispatch.actor())
+			if (distinct.size() != expected || (expected == 1 && (!found.get(0).actor().equals(dispatch.actor())
 					|| found.get(0).action() != dispatch.action()))) {
-				problems.add(dispatch.url() + " -> " + found);
+				problems.add(dispatch.url() + " -> " + distinct);
 			}
 		}
 		assertThat(problems).as("articles without exactly their one relation change").isEmpty();
-		assertThat(changes).extracting(RelationChange::eventId).doesNotHaveDuplicates();
+		assertThat(byUrl.keySet()).as("relation changes of articles never sent")
+			.isSubsetOf(dispatches.stream().map(Dispatch::url).toList());
+		long copies = changes.size() - changes.stream().map(RelationChange::eventId).distinct().count();
+		System.out.printf("Relation changes: %d distinct events, %d repeated copies on the topic%n",
+				changes.size() - copies, copies);
 	}
 
 	private static void assertTheEventStoreHoldsEachOnce(List<RelationChange> changes) throws SQLException {
 		List<String> stored = query("SELECT event_id FROM relation_change_event", (rs) -> rs.getString(1));
 		assertThat(stored).doesNotHaveDuplicates()
-			.containsExactlyInAnyOrderElementsOf(changes.stream().map(RelationChange::eventId).toList());
+			.containsExactlyInAnyOrderElementsOf(changes.stream().map(RelationChange::eventId).distinct().toList());
 	}
 
 	private static List<StanceShift> awaitShifts() throws SQLException {
@@ -181,9 +195,12 @@ class FaultRunIT {
 				.map((r) -> EventJson.read(r.value(), StanceShift.class).shiftId())
 				.collect(Collectors.toSet())
 				.containsAll(ids), STEP);
-			// Corroboration republishes a shift with more sources; the same version twice
-			// is a repeat.
-			assertThat(published).extracting(ConsumerRecord::value).doesNotHaveDuplicates();
+			// Corroboration republishes a shift with more sources; alert's outbox relay,
+			// like
+			// ingest's, may repeat a version after a crash. Every version is one stored
+			// shift.
+			System.out.printf("Stance shifts: %d records, %d distinct versions, %d shifts%n", published.size(),
+					published.stream().map(ConsumerRecord::value).distinct().count(), ids.size());
 			assertThat(published).extracting((r) -> EventJson.read(r.value(), StanceShift.class).shiftId())
 				.containsOnlyElementsOf(ids);
 		}

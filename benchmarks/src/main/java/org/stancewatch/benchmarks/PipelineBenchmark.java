@@ -1,0 +1,493 @@
+package org.stancewatch.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.stancewatch.testsupport.Stack;
+import org.stancewatch.testsupport.TestInfrastructure.Database;
+
+/**
+ * The whole pipeline from outside, every part its own process (the {@link Stack}): feeds
+ * on loopback, ingest, extract, alert, a webhook receiver.
+ * <ul>
+ * <li>throughput: {@code feeds} feeds of {@code items} articles each (default 200 x 50),
+ * every article reporting an act; from registering the feeds to the last relation change
+ * stored in alert's event store, articles per second.</li>
+ * <li>latency: articles POSTed to ingest at {@code rate}/s (default 100) for
+ * {@code seconds} s (default 60); one in every ~33 shifts a state's stance; from ingest's
+ * answer (the article and its outbox row committed) to the webhook's arrival, p50 and
+ * p99, the first 10 s untimed.</li>
+ * <li>kafka: on the same broker in the same run, 1 KB records from a producer to a
+ * read-committed consumer: records/s for 100,000 records, and p50/p99 latency at 1,000
+ * records/s.</li>
+ * </ul>
+ * Run from the repository root after
+ * {@code ./mvnw -B -pl ingest-service,extract-service,alert-service,benchmarks -am package -DskipTests}:
+ * {@code java -cp "$(cat cp.txt):benchmarks/target/classes:test-support/target/classes:contracts/target/classes" org.stancewatch.benchmarks.PipelineBenchmark}
+ * with {@code cp.txt} from
+ * {@code ./mvnw -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ */
+public final class PipelineBenchmark {
+
+	/** States whose name, as the JDK spells it in English, the shipped rules read. */
+	private static final List<String> STATES = List.of(("AD,AE,AL,AM,AO,AR,AT,AU,AZ,BB,BD,BE,BF,BG,BH,BI,BJ,BN,BO,"
+			+ "BR,BS,BT,BW,BY,BZ,CA,CF,CH,CL,CM,CN,CO,CR,CU,CV,CY,CZ,DE,DJ,DK,DM,DO,DZ,EC,EE,EG,ER,ES,ET,FI,FJ,FM,"
+			+ "FR,GA,GB,GD,GE,GH,GM,GN,GQ,GR,GT,GY,HN,HR,HT,HU,ID,IE,IL,IN,IQ,IR,IS,IT,JM,JO,JP,KE,KG,KH,KI,KM,KP,"
+			+ "KR,KW,KZ,LA,LB,LI,LK,LR,LS,LT,LU,LV,LY,MA,MC,MD,ME,MG,MH,MK,ML,MN,MR,MT,MU,MV,MW,MX,MY,MZ,NA,NE,NG,"
+			+ "NI,NL,NO,NP,NR,NZ,OM,PA,PE,PG,PH,PK,PL,PT,PW,PY,QA,RO,RS,RU,RW,SA,SB,SC,SD,SE,SG,SI,SK,SL,SM,SN,SO,"
+			+ "SR,SS,SV,SY,SZ,TD,TG,TH,TJ,TM,TN,TO,TR,TV,TZ,UA,UG,US,UY,UZ,VE,VN,VU,WS,YE,ZA,ZM,ZW")
+		.split(","));
+
+	private static final int WARM_UP_SECONDS = 10;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final Pattern JSON_STRING = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]*)\"");
+
+	private PipelineBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int feeds = Integer.getInteger("feeds", 200);
+		int items = Integer.getInteger("items", 50);
+		int rate = Integer.getInteger("rate", 100);
+		int seconds = Integer.getInteger("seconds", 60);
+		Map<Stack.Service, Map<String, String>> settings = Map.of(Stack.Service.INGEST,
+				Map.of("STANCEWATCH_INGEST_POLL_THREADS", "64", "STANCEWATCH_INGEST_RELAY_IDLEDELAY",
+						System.getProperty("relayIdle", "20ms")),
+				Stack.Service.ALERT, Map.of("STANCEWATCH_ALERT_DELIVERY_POLLINTERVAL",
+						System.getProperty("deliveryPoll", "50ms"), "STANCEWATCH_ALERT_DELIVERY_CONCURRENCY", "8"));
+		System.out.println("Settings beyond the defaults: " + settings);
+		try (Stack stack = Stack.start(Stack.repositoryRoot(), Stack.newWorkDirectory(), settings);
+				WebhookSink sink = new WebhookSink()) {
+			System.out.println("Logs in " + stack.work());
+			kafka(stack.broker().bootstrapServers());
+			// Latency first: the throughput feeds move every state, after which the
+			// latency
+			// acts would shift nothing.
+			latency(stack, sink, rate, seconds);
+			throughput(stack, feeds, items);
+		}
+		System.exit(0);
+	}
+
+	private static void throughput(Stack stack, int feeds, int items) throws Exception {
+		long stored = eventsStored(stack.alertDatabase());
+		try (Feeds server = new Feeds(feeds, items)) {
+			long started = System.nanoTime();
+			for (int feed = 0; feed < feeds; feed++) {
+				post(stack.ingest().baseUrl() + "/api/feeds", "", "{\"url\":\"" + server.url(feed)
+						+ "\",\"title\":\"Desk " + feed + "\",\"pollInterval\":\"PT1H\",\"fetchFullText\":false}");
+			}
+			long expected = stored + (long) feeds * items;
+			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+			long now = stored;
+			while (now < expected && System.nanoTime() < deadline) {
+				Sleep.millis(200);
+				now = eventsStored(stack.alertDatabase());
+			}
+			double took = (System.nanoTime() - started) / 1e9;
+			System.out.printf(Locale.ROOT,
+					"RESULT pipeline throughput: %d feeds x %d articles, each with one act; %d of %d relation changes "
+							+ "stored by alert in %.1f s: %.0f articles/s from feed registration to alert%n",
+					feeds, items, now - stored, expected - stored, took, (now - stored) / took);
+		}
+	}
+
+	private static void latency(Stack stack, WebhookSink sink, int rate, int seconds) throws Exception {
+		String key = field(
+				post(stack.alert().baseUrl() + "/api/subscribers", Stack.ADMIN_KEY, "{\"name\":\"benchmark\"}"),
+				"apiKey");
+		post(stack.alert().baseUrl() + "/api/subscriptions", key,
+				"{\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + sink.url() + "\"}}");
+		List<String[]> articles = latencyArticles(rate * seconds);
+		Map<String, Long> committedAt = new ConcurrentHashMap<>();
+		ExecutorService senders = Executors.newFixedThreadPool(16);
+		long interval = 1_000_000_000L / rate;
+		long start = System.nanoTime();
+		for (int i = 0; i < articles.size(); i++) {
+			while (System.nanoTime() < start + i * interval) {
+				Thread.onSpinWait();
+			}
+			String[] article = articles.get(i);
+			boolean timed = i >= rate * WARM_UP_SECONDS;
+			senders.execute(() -> {
+				post(stack.ingest().baseUrl() + "/api/articles", "", article[1]);
+				if (timed) {
+					committedAt.put(article[0], System.nanoTime());
+				}
+			});
+		}
+		long behind = (System.nanoTime() - start) / 1_000_000 - (long) seconds * 1000;
+		senders.shutdown();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		int shifts = STATES.size();
+		while (sink.arrivals().size() < shifts && System.nanoTime() < deadline) {
+			Sleep.millis(100);
+		}
+		List<Long> millis = new ArrayList<>();
+		sink.arrivals().forEach((url, at) -> {
+			Long committed = committedAt.get(url);
+			if (committed != null) {
+				millis.add((at - committed) / 1_000_000);
+			}
+		});
+		Collections.sort(millis);
+		System.out.printf(Locale.ROOT,
+				"RESULT pipeline latency: %d articles/s POSTed for %d s (sender %d ms behind at the end), %d shifts "
+						+ "expected, %d webhooks received; ingest commit to webhook received: p50 %d ms, p99 %d ms, "
+						+ "max %d ms (%d timed, the first %d s untimed)%n",
+				rate, seconds, behind, shifts, sink.arrivals().size(), percentile(millis, 50), percentile(millis, 99),
+				millis.isEmpty() ? 0 : millis.get(millis.size() - 1), millis.size(), WARM_UP_SECONDS);
+	}
+
+	/**
+	 * {@code count} articles as [title, JSON body]: every state accepts Kabul's
+	 * ambassador once (a shift), spread evenly through the run; a third of the rest
+	 * repeat an act already reported (corroboration), the others report nothing.
+	 */
+	private static List<String[]> latencyArticles(int count) {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		List<String[]> articles = new ArrayList<>();
+		int shifts = STATES.size();
+		int spacing = Math.max(1, count / shifts);
+		Random random = new Random(11);
+		for (int i = 0; i < count; i++) {
+			String url = "https://latency.example.org/" + i;
+			String sentence;
+			int shifted = Math.min(shifts, i / spacing);
+			if (i % spacing == 0 && i / spacing < shifts) {
+				sentence = act(STATES.get(i / spacing), true, today);
+			}
+			else if (i % 3 == 0 && shifted > 0) {
+				// Another outlet reports an act already known: a source more, no new
+				// shift.
+				sentence = act(STATES.get(random.nextInt(shifted)), true, today);
+			}
+			else {
+				sentence = "Traders in the northern markets said prices held steady, report " + i + ".";
+			}
+			String text = "A correspondent filed dispatch " + i + ". " + sentence
+					+ " Officials gave no further details on the matter.";
+			articles.add(new String[] { "Dispatch " + i,
+					"{\"url\":\"" + url + "\",\"title\":\"Dispatch " + i + "\",\"text\":\"" + text
+							+ "\",\"publishedAt\":\"" + today.atStartOfDay().toInstant(ZoneOffset.UTC) + "\"}" });
+		}
+		return articles;
+	}
+
+	private static String act(String state, boolean warming, LocalDate today) {
+		String name = new Locale.Builder().setRegion(state).build().getDisplayCountry(Locale.ENGLISH);
+		return warming
+				? name + " accepted the credentials of the Taliban ambassador on " + DAY.format(today.minusDays(6))
+						+ ", officials said."
+				: "On " + DAY.format(today.minusDays(2)) + ", " + name
+						+ " imposed new sanctions on senior Taliban leaders.";
+	}
+
+	/** Raw Kafka on the same broker: what the pipeline's figures compare with. */
+	private static void kafka(String bootstrap) throws Exception {
+		String topic = "bench.raw." + UUID.randomUUID();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+		}
+		String value = "x".repeat(1024);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+						ProducerConfig.LINGER_MS_CONFIG, 5),
+				new StringSerializer(), new StringSerializer());
+				KafkaConsumer<String, String> consumer = consumer(bootstrap, topic)) {
+			int records = 100_000;
+			long started = System.nanoTime();
+			for (int i = 0; i < records; i++) {
+				producer.send(new ProducerRecord<>(topic, Integer.toString(i), value));
+			}
+			producer.flush();
+			int read = 0;
+			while (read < records) {
+				read += consumer.poll(Duration.ofMillis(200)).count();
+			}
+			double took = (System.nanoTime() - started) / 1e9;
+			System.out.printf(Locale.ROOT,
+					"RESULT kafka throughput: %d records of 1 KB, acks=all, producer to read-committed consumer in "
+							+ "%.1f s: %.0f records/s%n",
+					records, took, records / took);
+
+			int rate = 1000;
+			int count = rate * 20;
+			List<Long> millis = new ArrayList<>();
+			long interval = 1_000_000_000L / rate;
+			long start = System.nanoTime();
+			for (int i = 0; i < count; i++) {
+				while (System.nanoTime() < start + i * interval) {
+					drain(consumer, millis, Duration.ZERO, rate);
+				}
+				producer.send(new ProducerRecord<>(topic, Long.toString(System.nanoTime()), value));
+			}
+			producer.flush();
+			while (millis.size() < count - rate * 2) {
+				drain(consumer, millis, Duration.ofMillis(100), rate);
+			}
+			Collections.sort(millis);
+			System.out.printf(Locale.ROOT,
+					"RESULT kafka latency: %d records/s of 1 KB for 20 s, send to read-committed receive: p50 %d ms, "
+							+ "p99 %d ms (%d timed, the first 2 s untimed)%n",
+					rate, percentile(millis, 50), percentile(millis, 99), millis.size());
+		}
+	}
+
+	private static int received;
+
+	private static void drain(KafkaConsumer<String, String> consumer, List<Long> millis, Duration timeout, int rate) {
+		for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
+			if (received++ >= rate * 2) {
+				millis.add((System.nanoTime() - Long.parseLong(record.key())) / 1_000_000);
+			}
+		}
+	}
+
+	private static KafkaConsumer<String, String> consumer(String bootstrap, String topic) {
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+						"read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+						ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic),
+				new StringDeserializer(), new StringDeserializer());
+		List<TopicPartition> partitions = consumer.partitionsFor(topic)
+			.stream()
+			.map((p) -> new TopicPartition(topic, p.partition()))
+			.toList();
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		consumer.poll(Duration.ZERO);
+		return consumer;
+	}
+
+	private static long eventsStored(Database database) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+				database.password());
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT count(*) FROM relation_change_event")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+		catch (SQLException ex) {
+			// Flyway may not have created the table yet.
+			return 0;
+		}
+	}
+
+	private static String post(String url, String bearer, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (!bearer.isEmpty()) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException("POST " + url + ": " + response.statusCode() + " " + response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String field(String json, String name) {
+		Matcher matcher = Pattern.compile(JSON_STRING.pattern().formatted(name)).matcher(json);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No " + name + " in " + json);
+		}
+		return matcher.group(1);
+	}
+
+	private static long percentile(List<Long> sorted, int percent) {
+		return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
+	}
+
+	/**
+	 * Feeds of many articles on many loopback hosts (the poller fetches one feed per host
+	 * at a time, as on the web): feed {@code f} serves {@code items} articles, each
+	 * reporting that one state accepted Kabul's ambassador.
+	 */
+	private static final class Feeds implements AutoCloseable {
+
+		private static final int HOSTS = 20;
+
+		private final List<HttpServer> servers = new ArrayList<>();
+
+		private final ExecutorService executor = Executors.newFixedThreadPool(8);
+
+		private final int items;
+
+		private final int port;
+
+		Feeds(int feeds, int items) throws IOException {
+			this.items = items;
+			int chosen = 0;
+			for (int i = 1; i <= HOSTS; i++) {
+				HttpServer server = HttpServer
+					.create(new InetSocketAddress(InetAddress.getByName("127.0.2." + i), chosen), 256);
+				chosen = server.getAddress().getPort();
+				server.createContext("/feed/", this::serve);
+				server.setExecutor(this.executor);
+				server.start();
+				this.servers.add(server);
+			}
+			this.port = chosen;
+		}
+
+		String url(int feed) {
+			return "http://127.0.2." + (feed % HOSTS + 1) + ":" + this.port + "/feed/" + feed;
+		}
+
+		private void serve(HttpExchange exchange) throws IOException {
+			int feed = Integer.parseInt(exchange.getRequestURI().getPath().substring("/feed/".length()));
+			String day = DAY.format(LocalDate.now(ZoneOffset.UTC).minusDays(3));
+			String published = DateTimeFormatter.RFC_1123_DATE_TIME
+				.format(LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+			StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">"
+					+ "<channel><title>Desk " + feed + "</title><link>http://desk" + feed + ".example.org/</link>");
+			for (int i = 0; i < this.items; i++) {
+				String state = STATES.get((feed * this.items + i) % STATES.size());
+				String name = new Locale.Builder().setRegion(state).build().getDisplayCountry(Locale.ENGLISH);
+				String link = "http://desk" + feed + ".example.org/story/" + i;
+				rss.append("<item><guid>")
+					.append(link)
+					.append("</guid><link>")
+					.append(link)
+					.append("</link><title>Desk ")
+					.append(feed)
+					.append(" report ")
+					.append(i)
+					.append("</title><description>Desk ")
+					.append(feed)
+					.append(" filed report ")
+					.append(i)
+					.append(". ")
+					.append(name)
+					.append(" accepted the credentials of the Taliban ambassador on ")
+					.append(day)
+					.append(", officials said. Traders said markets were calm.</description><pubDate>")
+					.append(published)
+					.append("</pubDate></item>");
+			}
+			byte[] body = rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+
+		@Override
+		public void close() {
+			this.servers.forEach((server) -> server.stop(0));
+			this.executor.shutdownNow();
+		}
+
+	}
+
+	/**
+	 * A webhook endpoint that notes when the first alert for each causing article arrived
+	 * (the article is the shift's first source).
+	 */
+	private static final class WebhookSink implements AutoCloseable {
+
+		private static final Pattern FIRST_SOURCE = Pattern
+			.compile("\"sources\"\\s*:\\s*\\[\\s*\\{[^}]*\"title\"\\s*:\\s*\"([^\"]+)\"");
+
+		private final HttpServer server;
+
+		private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+
+		WebhookSink() throws IOException {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+			this.server.createContext("/hook", this::receive);
+			this.server.setExecutor(Executors.newFixedThreadPool(8));
+			this.server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
+		}
+
+		Map<String, Long> arrivals() {
+			return this.arrivals;
+		}
+
+		private void receive(HttpExchange exchange) throws IOException {
+			long now = System.nanoTime();
+			String body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			Matcher source = FIRST_SOURCE.matcher(body);
+			if (source.find()) {
+				this.arrivals.putIfAbsent(source.group(1), now);
+			}
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+		}
+
+	}
+
+}
