@@ -1,6 +1,8 @@
 package org.stancewatch.systemtests;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,16 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.stancewatch.contracts.Action;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.Level;
 import org.stancewatch.contracts.StanceShift;
 import org.stancewatch.contracts.Status;
+import org.stancewatch.contracts.Topics;
 import org.stancewatch.systemtests.NewsSite.Story;
 import org.stancewatch.testsupport.Stack;
+import org.stancewatch.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * through alert's API; when that state accepts Kabul's ambassador, exactly one signed
  * webhook says so, with the evidence and the source, and nothing else is sent.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HappyPathIT {
 
 	private static final LocalDate ACT_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(2);
@@ -90,6 +99,7 @@ class HappyPathIT {
 	}
 
 	@Test
+	@Order(1)
 	void aSubscriberGetsOneSignedAlertWithTheEvidenceAndTheSource() {
 		String apiKey = Api
 			.post(stack.alert().baseUrl() + "/api/subscribers", Stack.ADMIN_KEY, Map.of("name", "newsroom"))
@@ -128,6 +138,35 @@ class HappyPathIT {
 			.atMost(Duration.ofSeconds(15))
 			.until(() -> receiver.received().size() == 1);
 		assertThat(site.feedRequests()).isPositive();
+	}
+
+	/** Runs after the feed was registered by the first test. */
+	@Test
+	@Order(2)
+	void theArticlesTraceIdMarksItsLogLinesInAllThreeServices() throws Exception {
+		String traceId;
+		try (TopicReader articles = new TopicReader(stack.broker().bootstrapServers(), Topics.ARTICLES)) {
+			ConsumerRecord<String, String> reception = articles
+				.awaitUntil((read) -> read.stream().anyMatch(HappyPathIT::isReception), Duration.ofMinutes(3))
+				.stream()
+				.filter(HappyPathIT::isReception)
+				.findFirst()
+				.orElseThrow();
+			String traceparent = TopicReader.header(reception, "traceparent");
+			assertThat(traceparent).as("traceparent of the article record")
+				.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+			traceId = traceparent.split("-")[1];
+		}
+		for (Stack.Service service : Stack.Service.values()) {
+			Path log = stack.log(service);
+			await().atMost(Duration.ofMinutes(3))
+				.untilAsserted(() -> assertThat(Files.readAllLines(log)).as("lines of %s with trace %s", log, traceId)
+					.anyMatch((line) -> line.contains(traceId)));
+		}
+	}
+
+	private static boolean isReception(ConsumerRecord<String, String> record) {
+		return record.value() != null && record.value().contains(RECEPTION.slug());
 	}
 
 }

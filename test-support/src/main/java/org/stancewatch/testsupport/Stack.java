@@ -86,7 +86,7 @@ public final class Stack implements AutoCloseable {
 				environment.putAll(extraEnvironment.getOrDefault(service, Map.of()));
 				stack.services.put(service,
 						ServiceProcess.start(service.jar(repositoryRoot), List.of("-Xmx384m", "-XX:+UseSerialGC"),
-								environment, ServiceProcess.freePort(), work.resolve(service.module + ".log")));
+								environment, ServiceProcess.freePort(), stack.log(service)));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -179,6 +179,11 @@ public final class Stack implements AutoCloseable {
 
 	public ServiceProcess alert() {
 		return service(Service.ALERT);
+	}
+
+	/** The log of a service, appended to by each of its runs. */
+	public Path log(Service service) {
+		return this.work.resolve(service.module + ".log");
 	}
 
 	/** Where the data and each process's log are. */
