@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +99,8 @@ public final class AlertBenchmark {
 						new StringSerializer(), new StringSerializer())) {
 			switch (mode) {
 				case "fold" -> fold(service, producer);
-				case "fanout" -> fanout(port, receiver, producer);
-				case "latency" -> latency(port, receiver, producer);
+				case "fanout" -> fanout(service, receiver, producer);
+				case "latency" -> latency(service, receiver, producer);
 				default -> throw new IllegalArgumentException("Unknown mode " + mode + "; use fold, fanout or latency");
 			}
 		}
@@ -132,12 +128,12 @@ public final class AlertBenchmark {
 				took, changes / took);
 	}
 
-	private static void fanout(int port, Receiver receiver, KafkaProducer<String, String> producer) {
+	private static void fanout(ServiceProcess service, Receiver receiver, KafkaProducer<String, String> producer) {
 		int subscriptions = Integer.getInteger("subscriptions", 50);
 		int shifts = Integer.getInteger("shifts", 20);
-		String key = subscriber(port);
+		String key = subscriber(service);
 		for (int i = 0; i < subscriptions; i++) {
-			post(port, "/api/subscriptions", key,
+			service.post("/api/subscriptions", key,
 					"{\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + receiver.url() + "\"}}");
 		}
 		Instant started = Instant.now();
@@ -157,11 +153,11 @@ public final class AlertBenchmark {
 				receiver.count(), expected, receiver.count() / took, seconds(started));
 	}
 
-	private static void latency(int port, Receiver receiver, KafkaProducer<String, String> producer) {
+	private static void latency(ServiceProcess service, Receiver receiver, KafkaProducer<String, String> producer) {
 		int rate = Integer.getInteger("rate", 50);
 		int seconds = Integer.getInteger("seconds", 60);
-		String key = subscriber(port);
-		post(port, "/api/subscriptions", key,
+		String key = subscriber(service);
+		service.post("/api/subscriptions", key,
 				"{\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + receiver.url() + "\"}}");
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		long interval = 1_000_000_000L / rate;
@@ -221,35 +217,13 @@ public final class AlertBenchmark {
 		producer.send(record);
 	}
 
-	private static String subscriber(int port) {
-		String created = post(port, "/api/subscribers", "bench-admin", "{\"name\":\"benchmark\"}");
+	private static String subscriber(ServiceProcess service) {
+		String created = service.post("/api/subscribers", "bench-admin", "{\"name\":\"benchmark\"}");
 		Matcher key = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"").matcher(created);
 		if (!key.find()) {
 			throw new IllegalStateException("No API key in " + created);
 		}
 		return key.group(1);
-	}
-
-	private static String post(int port, String path, String bearer, String json) {
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-					.header("Authorization", "Bearer " + bearer)
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(json))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() >= 300) {
-				throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static double metric(ServiceProcess service, String name) {

@@ -3,13 +3,9 @@ package org.stancewatch.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -86,8 +82,6 @@ public final class PipelineBenchmark {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private static final Pattern JSON_STRING = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]*)\"");
 
 	private PipelineBenchmark() {
@@ -122,8 +116,9 @@ public final class PipelineBenchmark {
 		try (Feeds server = new Feeds(feeds, items)) {
 			long started = System.nanoTime();
 			for (int feed = 0; feed < feeds; feed++) {
-				post(stack.ingest().baseUrl() + "/api/feeds", "", "{\"url\":\"" + server.url(feed)
-						+ "\",\"title\":\"Desk " + feed + "\",\"pollInterval\":\"PT1H\",\"fetchFullText\":false}");
+				stack.ingest()
+					.post("/api/feeds", "", "{\"url\":\"" + server.url(feed) + "\",\"title\":\"Desk " + feed
+							+ "\",\"pollInterval\":\"PT1H\",\"fetchFullText\":false}");
 			}
 			long expected = stored + (long) feeds * items;
 			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -141,11 +136,10 @@ public final class PipelineBenchmark {
 	}
 
 	private static void latency(Stack stack, WebhookSink sink, int rate, int seconds) throws Exception {
-		String key = field(
-				post(stack.alert().baseUrl() + "/api/subscribers", Stack.ADMIN_KEY, "{\"name\":\"benchmark\"}"),
+		String key = field(stack.alert().post("/api/subscribers", Stack.ADMIN_KEY, "{\"name\":\"benchmark\"}"),
 				"apiKey");
-		post(stack.alert().baseUrl() + "/api/subscriptions", key,
-				"{\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + sink.url() + "\"}}");
+		stack.alert()
+			.post("/api/subscriptions", key, "{\"channel\":{\"type\":\"WEBHOOK\",\"url\":\"" + sink.url() + "\"}}");
 		List<String[]> articles = latencyArticles(rate * seconds);
 		Map<String, Long> committedAt = new ConcurrentHashMap<>();
 		ExecutorService senders = Executors.newFixedThreadPool(16);
@@ -158,7 +152,7 @@ public final class PipelineBenchmark {
 			String[] article = articles.get(i);
 			boolean timed = i >= rate * WARM_UP_SECONDS;
 			senders.execute(() -> {
-				post(stack.ingest().baseUrl() + "/api/articles", "", article[1]);
+				stack.ingest().post("/api/articles", "", article[1]);
 				if (timed) {
 					committedAt.put(article[0], System.nanoTime());
 				}
@@ -319,30 +313,6 @@ public final class PipelineBenchmark {
 		catch (SQLException ex) {
 			// Flyway may not have created the table yet.
 			return 0;
-		}
-	}
-
-	private static String post(String url, String bearer, String json) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
-		if (!bearer.isEmpty()) {
-			request.header("Authorization", "Bearer " + bearer);
-		}
-		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException("POST " + url + ": " + response.statusCode() + " " + response.body());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -105,6 +105,35 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * POST a JSON body to a path on the service, with a bearer key unless it is empty.
+	 * @return the response body
+	 * @throws IllegalStateException when the service does not answer 2xx
+	 */
+	public String post(String path, String bearer, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (!bearer.isEmpty()) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
 	public void kill() {
 		this.process.destroyForcibly();
