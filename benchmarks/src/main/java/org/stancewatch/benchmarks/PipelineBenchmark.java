@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +19,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,21 +95,37 @@ public final class PipelineBenchmark {
 		int items = Integer.getInteger("items", 50);
 		int rate = Integer.getInteger("rate", 100);
 		int seconds = Integer.getInteger("seconds", 60);
-		Map<Stack.Service, Map<String, String>> settings = Map.of(Stack.Service.INGEST,
-				Map.of("STANCEWATCH_INGEST_POLL_THREADS", "64", "STANCEWATCH_INGEST_RELAY_IDLEDELAY",
-						System.getProperty("relayIdle", "20ms")),
-				Stack.Service.ALERT, Map.of("STANCEWATCH_ALERT_DELIVERY_POLLINTERVAL",
-						System.getProperty("deliveryPoll", "50ms"), "STANCEWATCH_ALERT_DELIVERY_CONCURRENCY", "8"));
+		List<String> phases = List.of(System.getProperty("phases", "kafka,latency,throughput").split(","));
+		Path work = Stack.newWorkDirectory();
+		Map<Stack.Service, Map<String, String>> settings = new EnumMap<>(Stack.Service.class);
+		settings.put(Stack.Service.INGEST, new HashMap<>(Map.of("STANCEWATCH_INGEST_POLL_THREADS", "64",
+				"STANCEWATCH_INGEST_RELAY_IDLEDELAY", System.getProperty("relayIdle", "20ms"))));
+		settings.put(Stack.Service.EXTRACT, new HashMap<>());
+		settings.put(Stack.Service.ALERT, new HashMap<>(Map.of("STANCEWATCH_ALERT_DELIVERY_POLLINTERVAL",
+				System.getProperty("deliveryPoll", "50ms"), "STANCEWATCH_ALERT_DELIVERY_CONCURRENCY", "8")));
 		System.out.println("Settings beyond the defaults: " + settings);
-		try (Stack stack = Stack.start(Stack.repositoryRoot(), Stack.newWorkDirectory(), settings);
-				WebhookSink sink = new WebhookSink()) {
+		// -Dprofile=ingest,alert records a JFR profile of those services in the work
+		// directory.
+		for (String service : System.getProperty("profile", "").split(",")) {
+			if (!service.isBlank()) {
+				settings.get(Stack.Service.valueOf(service.toUpperCase(Locale.ROOT)))
+					.put("JAVA_TOOL_OPTIONS",
+							"-XX:StartFlightRecording=settings=profile,filename=" + work.resolve(service + ".jfr"));
+			}
+		}
+		try (Stack stack = Stack.start(Stack.repositoryRoot(), work, settings); WebhookSink sink = new WebhookSink()) {
 			System.out.println("Logs in " + stack.work());
-			kafka(stack.broker().bootstrapServers());
+			if (phases.contains("kafka")) {
+				kafka(stack.broker().bootstrapServers());
+			}
 			// Latency first: the throughput feeds move every state, after which the
-			// latency
-			// acts would shift nothing.
-			latency(stack, sink, rate, seconds);
-			throughput(stack, feeds, items);
+			// latency acts would shift nothing.
+			if (phases.contains("latency")) {
+				latency(stack, sink, rate, seconds);
+			}
+			if (phases.contains("throughput")) {
+				throughput(stack, feeds, items);
+			}
 		}
 		System.exit(0);
 	}

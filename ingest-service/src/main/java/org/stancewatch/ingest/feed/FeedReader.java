@@ -4,16 +4,19 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stancewatch.contracts.Article;
-import org.jspecify.annotations.Nullable;
-
-import org.stancewatch.contracts.Article;
 import org.stancewatch.ingest.article.ArticleNormalizer;
-import org.stancewatch.ingest.intake.ArticleStore;
 import org.stancewatch.ingest.article.FeedEntry;
 import org.stancewatch.ingest.article.FeedParseException;
 import org.stancewatch.ingest.article.FeedParser;
@@ -21,6 +24,7 @@ import org.stancewatch.ingest.article.ParsedFeed;
 import org.stancewatch.ingest.fetch.FeedFetcher;
 import org.stancewatch.ingest.fetch.FetchResult;
 import org.stancewatch.ingest.fetch.HostLimiter;
+import org.stancewatch.ingest.intake.ArticleStore;
 
 import org.springframework.stereotype.Component;
 
@@ -111,42 +115,44 @@ class FeedReader {
 					ok.lastModified(), ok.permanentRedirect(), null, 0);
 		}
 		Instant fetchedAt = this.clock.instant();
-		int added = 0;
-		int known = 0;
+		Map<String, Article> read = new LinkedHashMap<>();
+		Set<String> linked = new HashSet<>();
 		for (FeedEntry entry : parsed.entries()) {
 			try {
-				if (readEntry(feed, entry, parsed.language(), fetchedAt)) {
-					added++;
-				}
-				else {
-					known++;
+				Article article = this.normalizer.normalize(entry, Long.toString(feed.id()), feed.url(),
+						parsed.language(), fetchedAt);
+				read.putIfAbsent(article.id(), article);
+				if (entry.link() != null) {
+					linked.add(article.id());
 				}
 			}
 			catch (IllegalArgumentException ex) {
 				logger.info("Feed {}: skipped an item that cannot be read: {}", feed.id(), ex.getMessage());
 			}
 		}
+		Set<String> known = this.store.known(read.keySet());
+		List<Article> fresh = new ArrayList<>();
+		for (Article article : read.values()) {
+			if (!known.contains(article.id())) {
+				fresh.add((feed.fetchFullText() && linked.contains(article.id())) ? withFullText(article) : article);
+			}
+		}
+		int added = this.store.saveAll(fresh).size();
 		this.newArticles.increment(added);
-		this.duplicateArticles.increment(known);
+		this.duplicateArticles.increment(read.size() - added);
 		return new PollResult(PollResult.Outcome.OK, 200, null, ok.etag(), ok.lastModified(), ok.permanentRedirect(),
 				null, added);
 	}
 
-	/**
-	 * @return whether the entry was a new article
-	 */
-	private boolean readEntry(DueFeed feed, FeedEntry entry, @Nullable String language, Instant fetchedAt) {
-		Article article = this.normalizer.normalize(entry, Long.toString(feed.id()), feed.url(), language, fetchedAt);
-		if (this.store.exists(article.id())) {
-			return false;
-		}
-		if (feed.fetchFullText() && entry.link() != null && this.pages.wantsFullText(article.text())) {
+	/** The article with its page's main text when the feed gave only a teaser. */
+	private Article withFullText(Article article) {
+		if (this.pages.wantsFullText(article.text())) {
 			String pageText = this.pages.mainText(URI.create(article.url()));
 			if (pageText != null && pageText.length() > article.text().length()) {
-				article = this.normalizer.withText(article, pageText);
+				return this.normalizer.withText(article, pageText);
 			}
 		}
-		return this.store.save(article).isPresent();
+		return article;
 	}
 
 }

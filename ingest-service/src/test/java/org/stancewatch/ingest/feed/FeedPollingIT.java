@@ -91,6 +91,26 @@ class FeedPollingIT {
 	}
 
 	@Test
+	void shouldLinkASyndicatedCopyToTheOriginalWhenOnePollBringsBoth() {
+		String report = "The regional council voted on Tuesday to reopen the mountain road to lorries after three weeks of"
+				+ " closures, and engineers said the repaired bridge could carry full loads again. Drivers who had"
+				+ " waited at the checkpoint since the storm welcomed the decision, while traders warned that prices"
+				+ " for flour and fuel would take some time to fall back to their autumn levels in the markets.";
+		this.site.addItem(story("/copy/road", "Mountain road reopens", "Wed, 05 Nov 2025 09:00:00 GMT",
+				report + " This report first appeared on another desk."));
+		this.site.addItem(story("/original/road", "Road to reopen", "Tue, 04 Nov 2025 18:00:00 GMT", report));
+		Feed feed = register("/feed.xml");
+
+		assertThat(pollNow(feed).newArticles()).isEqualTo(2);
+
+		List<Article> published = awaitArticles(feed, 2);
+		Article original = published.stream().filter((a) -> a.url().contains("/original/")).findFirst().orElseThrow();
+		Article copy = published.stream().filter((a) -> a.url().contains("/copy/")).findFirst().orElseThrow();
+		assertThat(original.duplicateOf()).as("the earlier article is the original").isNull();
+		assertThat(copy.duplicateOf()).isEqualTo(original.id());
+	}
+
+	@Test
 	void shouldDisableAFeedThatIsGone() {
 		this.site.answer("/gone.xml", 410, Map.of());
 		Feed feed = register("/gone.xml");
@@ -192,6 +212,11 @@ class FeedPollingIT {
 				<description>Short summary.</description><pubDate>Mon, 03 Nov 2025 10:00:00 GMT</pubDate></item>"""
 			.formatted((guid != null) ? "<guid isPermaLink=\"false\">" + guid + "</guid>" : "", this.site.url(path),
 					title);
+	}
+
+	private String story(String path, String title, String pubDate, String text) {
+		return "<item><link>%s</link><title>%s</title><description>%s</description><pubDate>%s</pubDate></item>"
+			.formatted(this.site.url(path), title, text, pubDate);
 	}
 
 	private static String page(String body) {
