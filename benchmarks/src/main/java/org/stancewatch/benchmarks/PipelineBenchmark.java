@@ -133,6 +133,7 @@ public final class PipelineBenchmark {
 	private static void throughput(Stack stack, int feeds, int items) throws Exception {
 		long stored = eventsStored(stack.alertDatabase());
 		try (Feeds server = new Feeds(feeds, items)) {
+			CpuUse cpuBefore = CpuUse.now(stack.work().resolve("postgres"));
 			long started = System.nanoTime();
 			for (int feed = 0; feed < feeds; feed++) {
 				stack.ingest()
@@ -151,6 +152,8 @@ public final class PipelineBenchmark {
 					"RESULT pipeline throughput: %d feeds x %d articles, each with one act; %d of %d relation changes "
 							+ "stored by alert in %.1f s: %.0f articles/s from feed registration to alert%n",
 					feeds, items, now - stored, expected - stored, took, (now - stored) / took);
+			System.out.println("RESULT pipeline "
+					+ CpuUse.now(stack.work().resolve("postgres")).perUnitSince(cpuBefore, now - stored, "article"));
 		}
 	}
 
