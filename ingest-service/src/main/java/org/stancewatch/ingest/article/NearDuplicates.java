@@ -42,20 +42,7 @@ public final class NearDuplicates {
 
 	/** The SimHash of a text (case, punctuation and spacing do not count). */
 	public static long fingerprint(String text) {
-		int[] votes = new int[64];
-		for (String shingle : shingles(text)) {
-			long hash = hash64(shingle);
-			for (int bit = 0; bit < 64; bit++) {
-				votes[bit] += (((hash >>> bit) & 1L) != 0) ? 1 : -1;
-			}
-		}
-		long fingerprint = 0;
-		for (int bit = 0; bit < 64; bit++) {
-			if (votes[bit] > 0) {
-				fingerprint |= 1L << bit;
-			}
-		}
-		return fingerprint;
+		return Shingled.of(text).fingerprint();
 	}
 
 	/** Number of differing bits. */
@@ -70,10 +57,7 @@ public final class NearDuplicates {
 
 	/** Whether two texts are copies of one story, boilerplate and byline aside. */
 	public static boolean isNearDuplicate(String a, String b) {
-		if (words(a).size() < MIN_WORDS || words(b).size() < MIN_WORDS) {
-			return false;
-		}
-		return containmentPercent(shingles(a), shingles(b)) >= MIN_CONTAINMENT_PERCENT;
+		return Shingled.of(a).isNearDuplicateOf(Shingled.of(b));
 	}
 
 	/** Share of the smaller set found in the larger, in percent. */
@@ -87,8 +71,7 @@ public final class NearDuplicates {
 		return (int) (shared * 100 / smaller.size());
 	}
 
-	static Set<String> shingles(String text) {
-		List<String> words = words(text);
+	static Set<String> shingles(List<String> words) {
 		Set<String> shingles = new HashSet<>();
 		int count = Math.max(1, words.size() - SHINGLE + 1);
 		for (int i = 0; i < count && !words.isEmpty(); i++) {
@@ -117,6 +100,41 @@ public final class NearDuplicates {
 		hash = (hash ^ (hash >>> 30)) * 0xbf58476d1ce4e5b9L;
 		hash = (hash ^ (hash >>> 27)) * 0x94d049bb133111ebL;
 		return hash ^ (hash >>> 31);
+	}
+
+	/**
+	 * A text split into words and shingles once, for its fingerprint and for comparing it
+	 * with several candidates.
+	 */
+	public record Shingled(Set<String> shingles, int words) {
+
+		public static Shingled of(String text) {
+			List<String> words = NearDuplicates.words(text);
+			return new Shingled(NearDuplicates.shingles(words), words.size());
+		}
+
+		public long fingerprint() {
+			int[] votes = new int[64];
+			for (String shingle : this.shingles) {
+				long hash = hash64(shingle);
+				for (int bit = 0; bit < 64; bit++) {
+					votes[bit] += (((hash >>> bit) & 1L) != 0) ? 1 : -1;
+				}
+			}
+			long fingerprint = 0;
+			for (int bit = 0; bit < 64; bit++) {
+				if (votes[bit] > 0) {
+					fingerprint |= 1L << bit;
+				}
+			}
+			return fingerprint;
+		}
+
+		public boolean isNearDuplicateOf(Shingled other) {
+			return this.words >= MIN_WORDS && other.words >= MIN_WORDS
+					&& containmentPercent(this.shingles, other.shingles) >= MIN_CONTAINMENT_PERCENT;
+		}
+
 	}
 
 }

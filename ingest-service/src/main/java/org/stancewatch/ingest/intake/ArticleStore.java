@@ -69,8 +69,9 @@ public class ArticleStore {
 	}
 
 	private @Nullable Article insert(Article article) {
-		long fingerprint = NearDuplicates.fingerprint(article.text());
-		String duplicateOf = firstNearDuplicate(article, fingerprint);
+		NearDuplicates.Shingled text = NearDuplicates.Shingled.of(article.text());
+		long fingerprint = text.fingerprint();
+		String duplicateOf = firstNearDuplicate(article, text, fingerprint);
 		Article stored = new Article(article.id(), article.url(), article.canonicalUrl(), article.title(),
 				article.source(), article.feedId(), article.publishedAt(), article.fetchedAt(), article.language(),
 				article.text(), article.summary(), article.contentHash(), duplicateOf);
@@ -114,7 +115,7 @@ public class ArticleStore {
 	 * articles), narrowed by SimHash distance in SQL, and confirmed by comparing the
 	 * texts.
 	 */
-	private @Nullable String firstNearDuplicate(Article article, long fingerprint) {
+	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
 		// One indexed lookup per kind of candidate, then the SimHash distance over those
 		// few rows only: an OR of these conditions made PostgreSQL filter every stored
 		// article, which grew each insert's cost with the table.
@@ -149,7 +150,7 @@ public class ArticleStore {
 			.list();
 		return candidates.stream()
 			.filter((candidate) -> candidate.contentHash().equals(article.contentHash())
-					|| NearDuplicates.isNearDuplicate(candidate.text(), article.text()))
+					|| text.isNearDuplicateOf(NearDuplicates.Shingled.of(candidate.text())))
 			.findFirst()
 			.map((candidate) -> (candidate.duplicateOf() != null) ? candidate.duplicateOf() : candidate.id())
 			.orElse(null);
