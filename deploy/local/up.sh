@@ -55,8 +55,14 @@ for name in "${services[@]}" demo-feeds demo-receiver; do
   alive "$name" && running+=("$name (pid $(cat "$data/pids/$name.pid"))")
 done
 if [ ${#running[@]} -gt 0 ]; then
+  # The ports it runs on are those of the up.sh that started it, not this shell's.
+  running_port() { sed -n "s/^$1=//p" "$data/ports" 2>/dev/null | grep . || echo "$2"; }
   echo "stancewatch is already running from $data: ${running[*]}"
-  echo "Nothing was changed. Stop it with deploy/local/down.sh; the dashboard is at http://localhost:$alert_port/"
+  echo "Nothing was changed. Stop it with deploy/local/down.sh."
+  echo "  dashboard     http://localhost:$(running_port ALERT_PORT "$alert_port")/"
+  echo "  ingest API    http://localhost:$(running_port INGEST_PORT "$ingest_port")/api/feeds"
+  echo "  extract API   http://localhost:$(running_port EXTRACT_PORT "$extract_port")/api/extract"
+  echo "  alerts        $data/logs/demo-receiver.log"
   $follow && follow_alerts
   exit 0
 fi
@@ -118,6 +124,8 @@ start() { # name, then the command; output to logs/<name>.log, pid to pids/<name
 }
 
 step "Starting the three services (logs in $data/logs)"
+printf '%s\n' "ALERT_PORT=$alert_port" "INGEST_PORT=$ingest_port" "EXTRACT_PORT=$extract_port" \
+  "FEEDS_PORT=$feeds_port" "RECEIVER_PORT=$receiver_port" >"$data/ports"
 # shellcheck disable=SC2086 # java_opts is a list of options
 PORT=$ingest_port DATABASE_URL=$INGEST_DATABASE_URL start ingest-service \
   java $java_opts -jar "$root/ingest-service/target/ingest-service.jar" \
@@ -132,10 +140,11 @@ PORT=$alert_port DATABASE_URL=$ALERT_DATABASE_URL ALERT_ADMIN_KEY=$admin_key sta
 wait_ready() { # name port
   for _ in $(seq 1 480); do
     alive "$1" || { tail -n 30 "$data/logs/$1.log" >&2; fail "$1 stopped while starting; its log is $data/logs/$1.log"; }
-    curl -fs -o /dev/null "http://127.0.0.1:$2/actuator/health" && return 0
+    # Readiness, not /actuator/health: an unreachable SMTP relay must not hold up the start.
+    curl -fs -o /dev/null "http://127.0.0.1:$2/actuator/health/readiness" && return 0
     sleep 0.5
   done
-  fail "$1 was not healthy after 4 minutes; its log is $data/logs/$1.log"
+  fail "$1 was not ready after 4 minutes; its log is $data/logs/$1.log"
 }
 wait_ready ingest-service "$ingest_port"
 wait_ready extract-service "$extract_port"

@@ -20,10 +20,10 @@ public record IngestSettings(@DefaultValue Topics topics, @DefaultValue Relay re
 		@DefaultValue Fetch fetch) {
 
 	/**
-	 * @param partitions partitions of the articles topic
-	 * @param replicationFactor replication factor of the topics the service creates
+	 * @param partitions partitions of the articles topic (replication:
+	 * {@code stancewatch.topics.*}, as in every service)
 	 */
-	public record Topics(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+	public record Topics(@DefaultValue("6") int partitions) {
 	}
 
 	/**

@@ -61,13 +61,28 @@ class ComposeObservabilityTests {
 		assertThat(queried).contains("stancewatch_ingest_articles_total", "stancewatch_ingest_polls_seconds_count",
 				"stancewatch_extract_articles_total", "kafka_consumer_fetch_manager_records_lag",
 				"stancewatch_alert_shifts_emitted_total", "stancewatch_alert_deliveries_total",
-				"spring_kafka_listener_seconds_sum");
+				"spring_kafka_listener_seconds_sum", "stancewatch_alert_pipeline_latency_seconds_bucket",
+				"stancewatch_alert_delivery_latency_seconds_bucket");
 		JsonNode dashboard = Yaml.read(DASHBOARD);
 		assertThat(dashboard.path("uid").asString()).isNotBlank();
 		dashboard.path("panels")
 			.valueStream()
 			.filter((panel) -> !panel.path("type").asString().equals("row"))
 			.forEach((panel) -> assertThat(panel.at("/datasource/uid").asString()).isEqualTo("prometheus"));
+	}
+
+	/**
+	 * A timer has {@code _bucket} series only when it publishes a percentile histogram;
+	 * without one, a panel's {@code histogram_quantile} would stay empty.
+	 */
+	@Test
+	void everyHistogramTheDashboardQueriesIsPublished() {
+		Set<String> buckets = new HashSet<>();
+		dashboardMetrics().stream()
+			.filter((name) -> name.endsWith("_seconds_bucket"))
+			.forEach((name) -> buckets.add(name.substring(0, name.length() - "_seconds_bucket".length())));
+		assertThat(buckets).contains("stancewatch_alert_pipeline_latency", "stancewatch_alert_delivery_latency");
+		assertThat(histogramTimers()).containsAll(buckets);
 	}
 
 	@Test
@@ -130,6 +145,31 @@ class ComposeObservabilityTests {
 			try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
 				files.filter((file) -> file.toString().endsWith(".java"))
 					.forEach((file) -> names.addAll(meters(ComposeFile.read(file))));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Prometheus base names of the timers whose builder, up to {@code register}, calls
+	 * {@code publishPercentileHistogram()}.
+	 */
+	static Set<String> histogramTimers() {
+		Set<String> names = new HashSet<>();
+		Pattern timer = Pattern.compile("Timer\\.builder\\(\\s*\"([a-z0-9.]+)\"([^;]*?)\\.register\\(", Pattern.DOTALL);
+		for (String module : List.of("ingest-service", "extract-service", "alert-service")) {
+			try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+				files.filter((file) -> file.toString().endsWith(".java")).forEach((file) -> {
+					Matcher matcher = timer.matcher(ComposeFile.read(file));
+					while (matcher.find()) {
+						if (matcher.group(2).contains(".publishPercentileHistogram()")) {
+							names.add(matcher.group(1).replace('.', '_'));
+						}
+					}
+				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -140,10 +140,10 @@ class HappyPathIT {
 		assertThat(site.feedRequests()).isPositive();
 	}
 
-	/** Runs after the feed was registered by the first test. */
+	/** Runs after the feed was registered and the alert received by the first test. */
 	@Test
 	@Order(2)
-	void theArticlesTraceIdMarksItsLogLinesInAllThreeServices() throws Exception {
+	void theArticlesTraceIdMarksItsLogLinesInAllThreeServicesAndItsAlert() throws Exception {
 		String traceId;
 		try (TopicReader articles = new TopicReader(stack.broker().bootstrapServers(), Topics.ARTICLES)) {
 			ConsumerRecord<String, String> reception = articles
@@ -163,6 +163,11 @@ class HappyPathIT {
 				.untilAsserted(() -> assertThat(Files.readAllLines(log)).as("lines of %s with trace %s", log, traceId)
 					.anyMatch((line) -> line.contains(traceId)));
 		}
+		assertThat(receiver.received().get(0).traceparent()).as("traceparent of the Uruguay alert")
+			.matches("00-" + traceId + "-[0-9a-f]{16}-[0-9a-f]{2}");
+		assertThat(stack.alert().get("/actuator/prometheus"))
+			.as("the article's time reached alert-service through extract-service")
+			.containsPattern("(?m)^stancewatch_alert_pipeline_latency_seconds_count(\\{[^}]*\\})? [1-9]");
 	}
 
 	private static boolean isReception(ConsumerRecord<String, String> record) {

@@ -123,11 +123,19 @@ class LocalRunIT {
 	@Order(3)
 	void shouldChangeNothingWhenStartedAgain() throws Exception {
 		Map<String, String> before = pids();
+		// From a new shell, which has not set the ports: up.sh must say where it really
+		// runs.
+		Map<String, String> newShell = new HashMap<>(this.env);
+		newShell.keySet().removeIf((name) -> name.endsWith("_PORT"));
 
-		Result again = run("deploy/local/up.sh");
+		Result again = run("deploy/local/up.sh", newShell);
 
-		assertThat(again.exitCode()).isZero();
-		assertThat(again.output()).contains("stancewatch is already running").contains("Nothing was changed");
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(again.output()).contains("stancewatch is already running")
+			.contains("Nothing was changed")
+			.contains("dashboard     http://localhost:" + this.alertPort + "/")
+			.contains("ingest API    http://localhost:" + this.env.get("INGEST_PORT") + "/api/feeds")
+			.doesNotContain("localhost:8080");
 		assertThat(pids()).isEqualTo(before);
 	}
 
@@ -170,11 +178,15 @@ class LocalRunIT {
 	}
 
 	private Result run(String script) throws IOException, InterruptedException {
+		return run(script, this.env);
+	}
+
+	private Result run(String script, Map<String, String> env) throws IOException, InterruptedException {
 		Path log = Files.createTempFile(this.data.getParent(), "local-run-", ".log");
 		ProcessBuilder builder = new ProcessBuilder(ROOT.resolve(script).toString()).directory(ROOT.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
-		builder.environment().putAll(this.env);
+		builder.environment().putAll(env);
 		Process process = builder.start();
 		if (!process.waitFor(6, TimeUnit.MINUTES)) {
 			process.destroyForcibly();

@@ -51,7 +51,8 @@ final class WebhookReceiver implements AutoCloseable {
 		try (InputStream in = exchange.getRequestBody()) {
 			byte[] body = in.readAllBytes();
 			this.received.add(new Received(exchange.getRequestURI().getPath(), header(exchange, "webhook-id"),
-					header(exchange, "webhook-timestamp"), header(exchange, "webhook-signature"), body, Instant.now()));
+					header(exchange, "webhook-timestamp"), header(exchange, "webhook-signature"),
+					header(exchange, "traceparent"), body, Instant.now()));
 		}
 		exchange.sendResponseHeaders(204, -1);
 		exchange.close();
@@ -68,8 +69,9 @@ final class WebhookReceiver implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	/** One request as it arrived. */
-	record Received(String path, String id, String timestamp, String signature, byte[] body, Instant at) {
+	/** One request as it arrived; a header it did not carry is empty. */
+	record Received(String path, String id, String timestamp, String signature, String traceparent, byte[] body,
+			Instant at) {
 
 		boolean verifies(WebhookVerifier verifier) {
 			return verifier.verifies(this.id, this.timestamp, this.signature, this.body, this.at);

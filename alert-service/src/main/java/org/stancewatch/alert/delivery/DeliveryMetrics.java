@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code stancewatch.alert.deliveries} (created, and finished by outcome: delivered,
  * failed, gone) and {@code stancewatch.alert.delivery.attempts} (a timer by channel and
- * outcome).
+ * outcome), {@code stancewatch.alert.delivery.latency} (a timer by channel).
  */
 @Component
 class DeliveryMetrics {
@@ -37,6 +37,20 @@ class DeliveryMetrics {
 			.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
 			.register(this.registry)
 			.record(took);
+	}
+
+	/**
+	 * {@code stancewatch.alert.delivery.latency}: from the shift (its deliveries are
+	 * created with it) to the receiver's 2xx, retries included.
+	 */
+	void delivered(String channel, Duration sinceShift) {
+		Timer.builder("stancewatch.alert.delivery.latency")
+			.description("From a shift to its alert accepted by the receiver, retries included")
+			.tag("channel", channel)
+			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofHours(1))
+			.register(this.registry)
+			.record(sinceShift.isNegative() ? Duration.ZERO : sinceShift);
 	}
 
 	private Counter deliveries(String outcome) {

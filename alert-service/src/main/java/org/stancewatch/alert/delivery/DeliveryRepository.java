@@ -41,19 +41,20 @@ class DeliveryRepository {
 	 * One row per subscription; a shift already delivered to a subscription is skipped.
 	 * @return rows created
 	 */
-	int create(List<UUID> subscriptionIds, StanceShift shift, DeliveryKind kind) {
+	int create(List<UUID> subscriptionIds, StanceShift shift, DeliveryKind kind, @Nullable String traceparent) {
 		String json = EventJson.writeString(shift);
 		int created = 0;
 		for (UUID subscriptionId : subscriptionIds) {
 			created += this.jdbc.sql("""
-					INSERT INTO delivery (id, subscription_id, shift_id, kind, shift)
-					VALUES (:id, :subscription, :shift, :kind, CAST(:json AS jsonb))
+					INSERT INTO delivery (id, subscription_id, shift_id, kind, shift, traceparent)
+					VALUES (:id, :subscription, :shift, :kind, CAST(:json AS jsonb), :traceparent)
 					ON CONFLICT ON CONSTRAINT delivery_once_per_shift DO NOTHING""")
 				.param("id", UUID.randomUUID())
 				.param("subscription", subscriptionId)
 				.param("shift", shift.shiftId())
 				.param("kind", kind.name())
 				.param("json", json)
+				.param("traceparent", traceparent, Types.VARCHAR)
 				.update();
 		}
 		return created;
@@ -74,7 +75,8 @@ class DeliveryRepository {
 				      LIMIT :limit
 				      FOR UPDATE OF candidate SKIP LOCKED) due
 				WHERE d.id = due.id
-				RETURNING d.id, d.subscription_id, d.kind, d.shift::text AS shift, d.retry_step""")
+				RETURNING d.id, d.subscription_id, d.kind, d.shift::text AS shift, d.retry_step, d.traceparent,
+				    d.created_at""")
 			.param("lease", lease.toMillis() / 1000.0)
 			.param("worker", worker)
 			.param("limit", limit)
@@ -83,12 +85,15 @@ class DeliveryRepository {
 	}
 
 	/** Creates a delivery already claimed by this worker, to send it at once. */
-	Claimed createClaimed(UUID subscriptionId, StanceShift shift, DeliveryKind kind, String worker, Duration lease) {
+	Claimed createClaimed(UUID subscriptionId, StanceShift shift, DeliveryKind kind, String worker, Duration lease,
+			@Nullable String traceparent) {
 		UUID id = UUID.randomUUID();
+		Instant now = Instant.now();
 		this.jdbc.sql("""
-				INSERT INTO delivery (id, subscription_id, shift_id, kind, shift, lease_until, claimed_by)
+				INSERT INTO delivery (id, subscription_id, shift_id, kind, shift, lease_until, claimed_by, traceparent,
+				    created_at)
 				VALUES (:id, :subscription, :shift, :kind, CAST(:json AS jsonb), now() + make_interval(secs => :lease),
-				    :worker)""")
+				    :worker, :traceparent, :now)""")
 			.param("id", id)
 			.param("subscription", subscriptionId)
 			.param("shift", shift.shiftId())
@@ -96,8 +101,10 @@ class DeliveryRepository {
 			.param("json", EventJson.writeString(shift))
 			.param("lease", lease.toMillis() / 1000.0)
 			.param("worker", worker)
+			.param("traceparent", traceparent, Types.VARCHAR)
+			.param("now", Timestamp.from(now))
 			.update();
-		return new Claimed(id, subscriptionId, kind, shift, 0);
+		return new Claimed(id, subscriptionId, kind, shift, 0, traceparent, now);
 	}
 
 	/** Several attempts in one round trip. */
@@ -199,7 +206,7 @@ class DeliveryRepository {
 	private static Claimed claimed(ResultSet rs, int row) throws SQLException {
 		return new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
 				DeliveryKind.valueOf(rs.getString("kind")), EventJson.read(rs.getString("shift"), StanceShift.class),
-				rs.getInt("retry_step"));
+				rs.getInt("retry_step"), rs.getString("traceparent"), rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
@@ -214,8 +221,11 @@ class DeliveryRepository {
 	 * A delivery this worker holds.
 	 *
 	 * @param retryStep failed attempts since it was created or last re-sent
+	 * @param traceparent the trace of the fold that created it, continued when it is sent
+	 * @param createdAt when it was created, with its shift
 	 */
-	record Claimed(UUID id, UUID subscriptionId, DeliveryKind kind, StanceShift shift, int retryStep) {
+	record Claimed(UUID id, UUID subscriptionId, DeliveryKind kind, StanceShift shift, int retryStep,
+			@Nullable String traceparent, Instant createdAt) {
 	}
 
 }

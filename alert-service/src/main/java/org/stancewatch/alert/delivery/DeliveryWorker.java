@@ -61,6 +61,8 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final DeliveryTrace trace;
+
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
 	private final String workerId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,7 +73,8 @@ class DeliveryWorker implements SmartLifecycle {
 
 	DeliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions, List<AlertChannel> channels,
 			DeliveryProperties properties, DeliveryMetrics metrics, TransactionTemplate transactions,
-			@Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
+			DeliveryTrace trace, @Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
+		this.trace = trace;
 		this.transactions = transactions;
 		this.deliveries = deliveries;
 		this.subscriptions = subscriptions;
@@ -118,7 +121,7 @@ class DeliveryWorker implements SmartLifecycle {
 	/** Creates a test delivery and sends it now, in the caller's thread. */
 	UUID sendTest(UUID subscriptionId, StanceShift sample) {
 		DeliveryRepository.Claimed delivery = this.deliveries.createClaimed(subscriptionId, sample, DeliveryKind.TEST,
-				this.workerId, this.properties.lease());
+				this.workerId, this.properties.lease(), this.trace.current());
 		this.subscriptions.find(subscriptionId)
 			.map((subscription) -> send(delivery, subscription))
 			.ifPresent((sent) -> settle(List.of(sent)));
@@ -199,13 +202,16 @@ class DeliveryWorker implements SmartLifecycle {
 		return claimed.size();
 	}
 
+	/** In a span continuing the trace of the fold that created the delivery. */
 	private Sent send(DeliveryRepository.Claimed delivery, Subscription subscription) {
 		AlertChannel channel = this.channels.get(subscription.channel().type());
-		OutgoingAlert alert = new OutgoingAlert(delivery.id(), subscription, delivery.kind(), delivery.shift(),
-				AlertContent.of(delivery.shift(), delivery.kind(), this.publicUrl));
-		Instant start = Instant.now();
-		SendResult result = send(channel, alert);
-		return new Sent(delivery, subscription, result, start, Duration.between(start, Instant.now()));
+		return this.trace.inSpan(delivery.traceparent(), (traceparent) -> {
+			OutgoingAlert alert = new OutgoingAlert(delivery.id(), subscription, delivery.kind(), delivery.shift(),
+					AlertContent.of(delivery.shift(), delivery.kind(), this.publicUrl), traceparent);
+			Instant start = Instant.now();
+			SendResult result = send(channel, alert);
+			return new Sent(delivery, subscription, result, start, Duration.between(start, Instant.now()));
+		});
 	}
 
 	/** Records what was sent, all in one transaction; metrics once it committed. */
@@ -233,6 +239,10 @@ class DeliveryWorker implements SmartLifecycle {
 					one.result().outcome(), one.took());
 			if (one.result().outcome() == SendResult.Outcome.DELIVERED) {
 				this.metrics.finished(SendResult.Outcome.DELIVERED);
+				if (one.delivery().kind() == DeliveryKind.ALERT) {
+					this.metrics.delivered(one.subscription().channel().type().name().toLowerCase(Locale.ROOT),
+							Duration.between(one.delivery().createdAt(), one.start().plus(one.took())));
+				}
 			}
 		}
 	}

@@ -28,8 +28,11 @@ class ShiftListener {
 
 	private final DeliveryWorker worker;
 
+	private final DeliveryTrace trace;
+
 	ShiftListener(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryMetrics metrics,
-			DeliveryWorker worker) {
+			DeliveryWorker worker, DeliveryTrace trace) {
+		this.trace = trace;
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.metrics = metrics;
@@ -44,7 +47,8 @@ class ShiftListener {
 			.map(Subscription::id)
 			.toList();
 		if (!matching.isEmpty()) {
-			int created = this.deliveries.create(matching, shift, DeliveryKind.ALERT);
+			// Runs in the span of the fold, which continues the article's trace.
+			int created = this.deliveries.create(matching, shift, DeliveryKind.ALERT, this.trace.current());
 			this.metrics.created(created);
 			if (created > 0) {
 				wakeUpWorkerAfterCommit();

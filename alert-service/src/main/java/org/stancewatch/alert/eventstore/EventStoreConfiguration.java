@@ -27,7 +27,7 @@ import org.stancewatch.contracts.Topics;
  * and the one error handler of its listeners.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertProperties.class)
+@EnableConfigurationProperties({ AlertProperties.class, TopicReplication.class })
 class EventStoreConfiguration {
 
 	private static final String FOREVER = "-1";
@@ -35,33 +35,37 @@ class EventStoreConfiguration {
 	private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
 	@Bean
-	NewTopic relationChangesTopic(AlertProperties properties) {
-		return TopicBuilder.name(Topics.RELATION_CHANGES)
-			.partitions(properties.partitions())
-			.config(TopicConfig.RETENTION_MS_CONFIG, FOREVER)
+	NewTopic relationChangesTopic(AlertProperties properties, TopicReplication replication) {
+		return replication
+			.applyTo(TopicBuilder.name(Topics.RELATION_CHANGES)
+				.partitions(properties.partitions())
+				.config(TopicConfig.RETENTION_MS_CONFIG, FOREVER))
 			.build();
 	}
 
 	/** Same partitions as its source: a dead record keeps its partition. */
 	@Bean
-	NewTopic relationChangesDeadLetterTopic(AlertProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(Topics.RELATION_CHANGES))
-			.partitions(properties.partitions())
-			.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis()))
+	NewTopic relationChangesDeadLetterTopic(AlertProperties properties, TopicReplication replication) {
+		return replication
+			.applyTo(TopicBuilder.name(Topics.deadLetter(Topics.RELATION_CHANGES))
+				.partitions(properties.partitions())
+				.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION.toMillis())))
 			.build();
 	}
 
 	@Bean
-	NewTopic stanceShiftsTopic(AlertProperties properties) {
-		return TopicBuilder.name(Topics.STANCE_SHIFTS)
-			.partitions(properties.partitions())
-			.config(TopicConfig.RETENTION_MS_CONFIG, FOREVER)
+	NewTopic stanceShiftsTopic(AlertProperties properties, TopicReplication replication) {
+		return replication
+			.applyTo(TopicBuilder.name(Topics.STANCE_SHIFTS)
+				.partitions(properties.partitions())
+				.config(TopicConfig.RETENTION_MS_CONFIG, FOREVER))
 			.build();
 	}
 
 	@Bean
-	NewTopic stanceTopic(AlertProperties properties) {
-		return TopicBuilder.name(Topics.STANCE).partitions(properties.partitions()).compact().build();
+	NewTopic stanceTopic(AlertProperties properties, TopicReplication replication) {
+		return replication.applyTo(TopicBuilder.name(Topics.STANCE).partitions(properties.partitions()).compact())
+			.build();
 	}
 
 	/**

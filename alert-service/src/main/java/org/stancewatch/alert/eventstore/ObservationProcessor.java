@@ -73,10 +73,13 @@ class ObservationProcessor {
 
 	private final ChangeTrace trace;
 
+	private final PipelineLatency latency;
+
 	ObservationProcessor(EventLog log, DyadLogCache cache, StanceProjection projection, ShiftLog shifts, Outbox outbox,
 			TransactionTemplate transactions, ApplicationEventPublisher events, AlertProperties properties,
-			MeterRegistry meters, ChangeTrace trace) {
+			MeterRegistry meters, ChangeTrace trace, PipelineLatency latency) {
 		this.trace = trace;
+		this.latency = latency;
 		this.log = log;
 		this.cache = cache;
 		this.projection = projection;
@@ -95,21 +98,28 @@ class ObservationProcessor {
 	}
 
 	void process(List<RelationChange> changes) {
-		process(changes, Map.of());
+		process(changes, Map.of(), Map.of());
 	}
 
 	/**
 	 * @param traceparents the trace context each change came with, by event id
+	 * @param articleTimes when ingest stored each change's article, by event id
 	 */
-	void process(List<RelationChange> changes, Map<String, String> traceparents) {
+	void process(List<RelationChange> changes, Map<String, String> traceparents, Map<String, Instant> articleTimes) {
 		if (changes.isEmpty()) {
 			return;
 		}
 		Applied applied = this.transactions.execute((status) -> processInTransaction(changes, traceparents));
 		if (applied != null) {
 			this.cache.remember(applied.logs());
-			this.consumed.increment(applied.appended());
-			this.duplicates.increment(changes.size() - applied.appended());
+			this.consumed.increment(applied.appended().size());
+			this.duplicates.increment(changes.size() - applied.appended().size());
+			Instant folded = Instant.now();
+			applied.appended()
+				.stream()
+				.map(articleTimes::get)
+				.filter(Objects::nonNull)
+				.forEach((articleTime) -> this.latency.folded(articleTime, folded));
 		}
 	}
 
@@ -122,7 +132,7 @@ class ObservationProcessor {
 		this.log.lockForWriting(dyads);
 		Set<String> fresh = this.log.markProcessed(distinct.keySet(), now);
 		if (fresh.isEmpty()) {
-			return new Applied(Map.of(), 0);
+			return new Applied(Map.of(), List.of());
 		}
 		List<RelationChange> accepted = distinct.values()
 			.stream()
@@ -164,7 +174,7 @@ class ObservationProcessor {
 		});
 		this.projection.saveAll(changed.values());
 		this.outbox.addAll(EventType.DYAD_STANCE, changed, now);
-		return new Applied(logs, appended.size());
+		return new Applied(logs, appended.stream().map((entry) -> entry.observation().eventId()).toList());
 	}
 
 	/** What subscribers hear of one observation, judged against the history before it. */
@@ -197,9 +207,10 @@ class ObservationProcessor {
 	 * What a committed batch did.
 	 *
 	 * @param logs the touched dyads' logs as the transaction left them
-	 * @param appended observations appended; the rest of the batch were repeats
+	 * @param appended event ids of the observations appended; the rest of the batch were
+	 * repeats
 	 */
-	private record Applied(Map<Dyad, List<Observation>> logs, int appended) {
+	private record Applied(Map<Dyad, List<Observation>> logs, List<String> appended) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.stancewatch.alert.eventstore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ class RelationChangeListener {
 	void on(List<ConsumerRecord<String, @Nullable String>> records) {
 		List<RelationChange> valid = new ArrayList<>(records.size());
 		Map<String, String> traceparents = new HashMap<>();
+		Map<String, Instant> articleTimes = new HashMap<>();
 		for (int index = 0; index < records.size(); index++) {
 			try {
 				RelationChange change = RelationChangeReader.read(records.get(index));
@@ -47,19 +49,24 @@ class RelationChangeListener {
 				if (traceparent != null) {
 					traceparents.put(change.eventId(), traceparent);
 				}
+				Instant articleTime = PipelineLatency.articleTime(records.get(index));
+				if (articleTime != null) {
+					articleTimes.put(change.eventId(), articleTime);
+				}
 			}
 			catch (InvalidRelationChangeException ex) {
-				process(valid, traceparents);
+				process(valid, traceparents, articleTimes);
 				throw new BatchListenerFailedException(ex.getMessage(), ex, index);
 			}
 		}
-		process(valid, traceparents);
+		process(valid, traceparents, articleTimes);
 	}
 
 	/** The changes are those of the batch's first records, in order. */
-	private void process(List<RelationChange> changes, Map<String, String> traceparents) {
+	private void process(List<RelationChange> changes, Map<String, String> traceparents,
+			Map<String, Instant> articleTimes) {
 		try {
-			this.processor.process(changes, traceparents);
+			this.processor.process(changes, traceparents, articleTimes);
 		}
 		catch (RuntimeException ex) {
 			if (DatabaseAway.isCause(ex)) {

@@ -29,7 +29,7 @@ import org.springframework.util.backoff.BackOff;
  * where failed records go, and a transactional id per consumer group.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ExtractSettings.class)
+@EnableConfigurationProperties({ ExtractSettings.class, TopicReplication.class })
 class PipelineConfiguration {
 
 	private static final String FOREVER = "-1";
@@ -44,10 +44,11 @@ class PipelineConfiguration {
 
 	/** The event log: kept forever, as design.md says. */
 	@Bean
-	NewTopic relationChangesTopic(ExtractSettings settings) {
-		return TopicBuilder.name(Topics.RELATION_CHANGES)
-			.partitions(settings.topics().relationChangesPartitions())
-			.config(TopicConfig.RETENTION_MS_CONFIG, FOREVER)
+	NewTopic relationChangesTopic(ExtractSettings settings, TopicReplication replication) {
+		return replication
+			.applyTo(TopicBuilder.name(Topics.RELATION_CHANGES)
+				.partitions(settings.topics().relationChangesPartitions())
+				.config(TopicConfig.RETENTION_MS_CONFIG, FOREVER))
 			.build();
 	}
 
@@ -55,10 +56,11 @@ class PipelineConfiguration {
 	 * Same partition count as the articles topic, so a failed record keeps its partition.
 	 */
 	@Bean
-	NewTopic articlesDeadLetterTopic(ExtractSettings settings) {
-		return TopicBuilder.name(Topics.deadLetter(Topics.ARTICLES))
-			.partitions(settings.topics().articlesPartitions())
-			.config(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS)
+	NewTopic articlesDeadLetterTopic(ExtractSettings settings, TopicReplication replication) {
+		return replication
+			.applyTo(TopicBuilder.name(Topics.deadLetter(Topics.ARTICLES))
+				.partitions(settings.topics().articlesPartitions())
+				.config(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS))
 			.build();
 	}
 

@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.stancewatch.contracts.CloudEvent;
 import org.stancewatch.contracts.EventJson;
@@ -33,6 +35,13 @@ class RelationChangePublisher {
 	static final String SOURCE = "/stancewatch/extract-service";
 
 	/**
+	 * When ingest-service stored the article (its record's {@code ce_time}), passed on so
+	 * that alert-service can time the whole pipeline. Not a CloudEvents attribute of the
+	 * relation change, whose own {@code ce_time} is when it was read.
+	 */
+	static final String ARTICLE_TIME_HEADER = "stancewatch-article-time";
+
+	/**
 	 * Well above a healthy broker's acknowledgement time, well below the poll interval.
 	 */
 	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
@@ -49,7 +58,9 @@ class RelationChangePublisher {
 	 */
 	void publish(List<Extraction.Extracted> articles) {
 		List<CompletableFuture<SendResult<String, byte[]>>> sends = articles.stream()
-			.flatMap((article) -> article.changes().stream().map((change) -> toRecord(change, article.traceparent())))
+			.flatMap((article) -> article.changes()
+				.stream()
+				.map((change) -> toRecord(change, article.traceparent(), article.record())))
 			.map(this.kafka::send)
 			.toList();
 		try {
@@ -69,7 +80,8 @@ class RelationChangePublisher {
 		}
 	}
 
-	private ProducerRecord<String, byte[]> toRecord(RelationChange change, @Nullable String traceparent) {
+	private ProducerRecord<String, byte[]> toRecord(RelationChange change, @Nullable String traceparent,
+			ConsumerRecord<String, byte[]> article) {
 		String dyad = change.dyad().toString();
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RELATION_CHANGES, dyad,
 				EventJson.write(change));
@@ -78,6 +90,10 @@ class RelationChangePublisher {
 			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 		if (traceparent != null) {
 			record.headers().add(ArticleTrace.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+		}
+		Header articleTime = article.headers().lastHeader(CloudEvent.TIME);
+		if (articleTime != null) {
+			record.headers().add(ARTICLE_TIME_HEADER, articleTime.value());
 		}
 		return record;
 	}

@@ -134,7 +134,7 @@ class ExtractPipelineIT {
 	}
 
 	@Test
-	void shouldCarryTheTraceOfAnArticleOnToItsRelationChanges() {
+	void shouldCarryTheTraceAndTheStoredTimeOfAnArticleOnToItsRelationChanges() {
 		String run = UUID.randomUUID().toString();
 		String traceId = UUID.randomUUID().toString().replace("-", "");
 		Article article = Articles.article(run + "-traced",
@@ -142,6 +142,8 @@ class ExtractPipelineIT {
 		ProducerRecord<String, byte[]> record = ArticlesTopic.plain(article, 2);
 		record.headers()
 			.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+		String storedAt = "2026-03-14T09:26:53.589Z";
+		record.headers().add("ce_time", storedAt.getBytes(StandardCharsets.UTF_8));
 		ArticlesTopic.sendInOneTransaction(TestInfrastructure.kafkaBootstrapServers(), List.of(record));
 
 		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(),
@@ -151,7 +153,10 @@ class ExtractPipelineIT {
 			assertThat(published).hasSize(2)
 				.allSatisfy((change) -> assertThat(TopicReader.header(change, "traceparent"))
 					.matches("00-" + traceId + "-[0-9a-f]{16}-01")
-					.doesNotContain("00f067aa0ba902b7"));
+					.doesNotContain("00f067aa0ba902b7"))
+				.allSatisfy((change) -> assertThat(TopicReader.header(change, "stancewatch-article-time"))
+					.as("when ingest stored the article")
+					.isEqualTo(storedAt));
 		}
 	}
 

@@ -5,6 +5,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.stancewatch.contracts.Topics;
 import org.stancewatch.ingest.IngestSettings;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -14,14 +15,15 @@ import org.springframework.kafka.config.TopicBuilder;
  * broker auto-creation, which would pick the wrong partitions and cleanup policy.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopicReplication.class)
 class KafkaTopics {
 
 	@Bean
-	NewTopic articlesTopic(IngestSettings settings) {
-		return TopicBuilder.name(Topics.ARTICLES)
-			.partitions(settings.topics().partitions())
-			.replicas(settings.topics().replicationFactor())
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+	NewTopic articlesTopic(IngestSettings settings, TopicReplication replication) {
+		return replication
+			.applyTo(TopicBuilder.name(Topics.ARTICLES)
+				.partitions(settings.topics().partitions())
+				.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
 			.build();
 	}
 

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.stancewatch.contracts.EventJson;
@@ -100,6 +103,32 @@ class FeedApiIT {
 		assertThat(exported.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/x-opml");
 		assertThat(exported.body()).contains("xmlUrl=\"https://one.example.net/feed.xml\"")
 			.contains("title=\"Desk two\"");
+	}
+
+	/** The README's one command for a default install, with the file we ship. */
+	@Test
+	void shouldImportEveryFeedOfTheShippedDefaultList() throws Exception {
+		String shipped = Files.readString(Path.of("../deploy/feeds/default-feeds.opml"));
+		long feedsInFile = shipped.lines().filter((line) -> line.contains("xmlUrl=")).count();
+		assertThat(feedsInFile).as("feeds in deploy/feeds/default-feeds.opml").isGreaterThanOrEqualTo(40);
+
+		HttpResponse<String> response = send("POST", "/api/feeds/opml", "text/x-opml", shipped);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode imported = json(response);
+		assertThat(imported.get("found").asLong()).isEqualTo(feedsInFile);
+		assertThat(imported.get("added").asLong()).as("none is a duplicate of another").isEqualTo(feedsInFile);
+		List<JsonNode> registered = json(send("GET", "/api/feeds", null, null)).valueStream().toList();
+		assertThat(registered).filteredOn((feed) -> feed.get("url").asString().equals("https://www.khaama.com/feed/"))
+			.singleElement()
+			.satisfies((feed) -> {
+				assertThat(feed.get("title").asString()).isEqualTo("Khaama Press");
+				assertThat(feed.get("enabled").asBoolean()).isTrue();
+				assertThat(feed.get("pollInterval").asString()).isEqualTo("PT5M");
+			});
+		assertThat(registered).map((feed) -> feed.get("url").asString())
+			.contains("https://tolonews.com/rss.xml", "https://feeds.bbci.co.uk/news/world/asia/rss.xml")
+			.noneMatch((url) -> url.contains("reuters.com") || url.contains("apnews.com"));
 	}
 
 	@Test

@@ -34,7 +34,9 @@ class ChatChannel implements AlertChannel {
 	@Override
 	public SendResult send(OutgoingAlert alert) {
 		byte[] body = EventJson.write(Map.of("text", text(alert.content())));
-		return this.client.post(alert.subscription().channel().address(), body, Map.of());
+		Map<String, String> headers = (alert.traceparent() != null) ? Map.of("traceparent", alert.traceparent())
+				: Map.of();
+		return this.client.post(alert.subscription().channel().address(), body, headers);
 	}
 
 	static String text(AlertContent content) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Standard Webhooks: a JSON body {@code {type, timestamp, data}} with {@code webhook-id}
  * (the delivery id, the same on every retry), {@code webhook-timestamp} and
- * {@code webhook-signature}.
+ * {@code webhook-signature}, and the W3C {@code traceparent} of the article's trace.
  */
 @Component
 class WebhookChannel implements AlertChannel {
@@ -46,6 +46,10 @@ class WebhookChannel implements AlertChannel {
 		headers.put("webhook-id", id);
 		headers.put("webhook-timestamp", Long.toString(timestamp));
 		headers.put("webhook-signature", StandardWebhookSigner.sign(secret, id, timestamp, body));
+		if (alert.traceparent() != null) {
+			// W3C Trace Context: the receiver's logs can carry the article's trace id on.
+			headers.put("traceparent", alert.traceparent());
+		}
 		return this.client.post(alert.subscription().channel().address(), body, headers);
 	}
 
