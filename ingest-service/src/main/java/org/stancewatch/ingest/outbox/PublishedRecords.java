@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -55,8 +56,8 @@ class PublishedRecords {
 	 * @param claims the claimed rows: outbox id to its {@code ce_id}
 	 * @param earliestClaim when the earliest of them was claimed
 	 * @return the ids of the rows the topic holds
-	 * @throws IllegalStateException when the topic could not be read to its end in time;
-	 * the caller must then send nothing
+	 * @throws IllegalStateException when Kafka did not let the topic be read to its end
+	 * in time; the caller must then send nothing
 	 */
 	Set<Long> find(String topic, Map<Long, String> claims, Instant earliestClaim) {
 		Set<Long> found = new HashSet<>();
@@ -82,8 +83,8 @@ class PublishedRecords {
 			Instant deadline = Instant.now().plus(this.timeout);
 			while (!toRead.isEmpty()) {
 				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException("Could not read " + topic + " to its end within " + this.timeout
-							+ " to find records of an interrupted relay attempt");
+					throw new IllegalStateException("Kafka did not let the relay read " + topic + " to its end within "
+							+ this.timeout + ", looking for records of an interrupted attempt");
 				}
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					Long id = outboxId(record);
@@ -94,6 +95,11 @@ class PublishedRecords {
 				toRead.entrySet().removeIf((end) -> consumer.position(end.getKey(), this.timeout) >= end.getValue());
 				consumer.assign(toRead.keySet());
 			}
+		}
+		catch (KafkaException ex) {
+			throw new IllegalStateException(
+					"Kafka did not answer while the relay looked for records of an interrupted attempt in " + topic,
+					ex);
 		}
 		return found;
 	}
