@@ -93,7 +93,10 @@ class FaultRunIT {
 			verifiers.put("/hooks/" + desk, new WebhookVerifier(subscription.get("webhookSecret").asString()));
 		}
 		List<Dispatch> dispatches = DISPATCHES.all();
-		try (ArticleLoader loader = new ArticleLoader(stack.ingest().baseUrl(), dispatches, 50)) {
+		// Ten a second: a restart on a busy machine takes half a minute, and the stream
+		// must
+		// still be flowing when the next fault comes, down to the database stop.
+		try (ArticleLoader loader = new ArticleLoader(stack.ingest().baseUrl(), dispatches, 10)) {
 			killAndRestartWhen(loader::accepted, 200, stack.ingest());
 			killAndRestartWhen(loader::accepted, 400, stack.extract());
 			killAndRestartWhen(loader::accepted, 600, stack.alert());

@@ -3,18 +3,25 @@ package org.stancewatch.ingest.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.EventFixtures;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.Topics;
+import org.stancewatch.ingest.IngestSettings;
 import org.stancewatch.ingest.intake.ArticleStore;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 import org.stancewatch.testsupport.TestInfrastructure;
@@ -23,6 +30,8 @@ import org.stancewatch.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +65,15 @@ class OutboxRelayIT {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	IngestSettings settings;
 
 	@Test
 	void shouldPublishEachStoredArticleOnceWithCloudEventsHeaders() {
@@ -136,6 +154,51 @@ class OutboxRelayIT {
 		List<ConsumerRecord<String, String>> records = read(Duration.ofSeconds(3));
 		single(records, claimedOnly.id());
 		single(records, fresh.id());
+	}
+
+	@Test
+	void shouldPublishEachRowOnceWhenRelaysOfSeveralInstancesShareTheOutbox() throws Exception {
+		List<Article> written = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection()) {
+			for (int i = 0; i < 300; i++) {
+				Article article = article("shared-outbox-" + i);
+				insertOutboxRow(connection, article);
+				written.add(article);
+			}
+		}
+		IngestSettings.Relay small = new IngestSettings.Relay(false, 20, Duration.ofMillis(200), Duration.ofSeconds(2),
+				Duration.ofSeconds(30), Duration.ofMinutes(1));
+		List<OutboxRelay> relays = List.of(anotherInstance(small), anotherInstance(small), anotherInstance(small));
+		ExecutorService instances = Executors.newFixedThreadPool(relays.size());
+		try {
+			List<Future<Integer>> moved = new ArrayList<>();
+			for (OutboxRelay relay : relays) {
+				moved.add(instances.submit(() -> {
+					int total = 0;
+					while (outboxSize() > 0) {
+						total += relay.relayOnce();
+					}
+					return total;
+				}));
+			}
+			int total = 0;
+			for (Future<Integer> one : moved) {
+				total += one.get(2, TimeUnit.MINUTES);
+			}
+			assertThat(total).as("rows deleted by all relays together").isEqualTo(written.size());
+		}
+		finally {
+			instances.shutdownNow();
+		}
+
+		List<ConsumerRecord<String, String>> records = read(Duration.ofSeconds(3));
+		written.forEach((article) -> single(records, article.id()));
+	}
+
+	private OutboxRelay anotherInstance(IngestSettings.Relay relay) {
+		return new OutboxRelay(this.jdbc, this.transactionManager, this.kafka,
+				new IngestSettings(this.settings.topics(), relay, this.settings.poll(), this.settings.fetch()),
+				new SimpleMeterRegistry());
 	}
 
 	private int claimedRows() {
