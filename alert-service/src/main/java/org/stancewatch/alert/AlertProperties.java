@@ -23,15 +23,21 @@ import org.stancewatch.alert.stance.StanceRules;
  * @param defaultTarget the target government the read API shows when none is asked for
  * @param partitions partitions of the topics this service creates; the dead-letter topic
  * gets as many as its source
- * @param relayInterval pause between two runs of the outbox relay
+ * @param relayInterval pause between two runs of the outbox relay; only rows of other
+ * instances wait for it, as a commit that writes to the outbox wakes its own instance's
+ * relay
  * @param relayBatchSize outbox rows published per relay transaction
- * @param relaySendTimeout how long the relay waits for the broker to acknowledge a batch
+ * @param relaySendTimeout how long the relay waits for the broker to acknowledge a batch,
+ * and for a topic to be read when it looks for rows an interrupted attempt sent
+ * @param relayRecoveryMargin how far before the earliest claim of an interrupted relay
+ * attempt to start looking for its records: covers clocks of the database and the service
+ * that disagree
  */
 @ConfigurationProperties("stancewatch.alert")
 public record AlertProperties(@DefaultValue("P14D") Duration maxEventAge, @DefaultValue("0.6") double minConfidence,
 		@DefaultValue("") String adminKey, @DefaultValue("AF") String defaultTarget, @DefaultValue("6") int partitions,
 		@DefaultValue("200ms") Duration relayInterval, @DefaultValue("500") int relayBatchSize,
-		@DefaultValue("30s") Duration relaySendTimeout) {
+		@DefaultValue("30s") Duration relaySendTimeout, @DefaultValue("1m") Duration relayRecoveryMargin) {
 
 	/** The request header that carries the admin key. */
 

@@ -28,7 +28,7 @@ class AlertPropertiesTests {
 
 	private static AlertProperties withAdminKey(String key) {
 		return new AlertProperties(Duration.ofDays(14), 0.6, key, "AF", 3, Duration.ofMillis(200), 500,
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), Duration.ofMinutes(1));
 	}
 
 }

@@ -29,13 +29,18 @@ public record IngestSettings(@DefaultValue Topics topics, @DefaultValue Relay re
 	/**
 	 * @param enabled whether this instance relays the outbox to Kafka
 	 * @param batchSize outbox rows claimed per transaction
-	 * @param idleDelay pause when the outbox is empty
+	 * @param idleDelay pause when the outbox is empty; only rows of other instances wait
+	 * for it, as a commit that appends to the outbox wakes its own instance's relay
 	 * @param errorDelay pause after Kafka or the database failed
-	 * @param sendTimeout how long to wait for Kafka to acknowledge a batch
+	 * @param sendTimeout how long to wait for Kafka to acknowledge a batch, and to read a
+	 * topic when looking for rows an interrupted attempt sent
+	 * @param recoveryMargin how far before the earliest claim of an interrupted attempt
+	 * to start looking for its records: covers clocks of the database and the service
+	 * that disagree
 	 */
 	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize,
 			@DefaultValue("200ms") Duration idleDelay, @DefaultValue("2s") Duration errorDelay,
-			@DefaultValue("30s") Duration sendTimeout) {
+			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("1m") Duration recoveryMargin) {
 	}
 
 	/**

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.stancewatch.contracts.CloudEvent;
 import org.stancewatch.contracts.Dyad;
@@ -26,8 +28,11 @@ class Outbox {
 
 	private final JdbcTemplate jdbc;
 
-	Outbox(JdbcTemplate jdbc) {
+	private final OutboxRelay relay;
+
+	Outbox(JdbcTemplate jdbc, OutboxRelay relay) {
 		this.jdbc = jdbc;
+		this.relay = relay;
 	}
 
 	/**
@@ -58,6 +63,7 @@ class Outbox {
 							EventJson.writeString(CloudEvent.of(type, id, SOURCE, now, dyad.toString()).toHeaders()),
 							payload };
 				}).toList());
+		wakeUpRelayAfterCommit();
 	}
 
 	/** Adds a tombstone: the compacted topic forgets the dyad. */
@@ -71,6 +77,26 @@ class Outbox {
 	private void insert(String topic, String key, Map<String, String> headers, @Nullable String payload) {
 		this.jdbc.update("INSERT INTO outbox (topic, message_key, headers, payload) VALUES (?, ?, ?, ?)", topic, key,
 				EventJson.writeString(headers), payload);
+		wakeUpRelayAfterCommit();
+	}
+
+	/**
+	 * The rows are invisible to the relay until the transaction commits, so it is woken
+	 * then, not now; relays of other instances find them at their next run.
+	 */
+	private void wakeUpRelayAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.relay.wakeUp();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				Outbox.this.relay.wakeUp();
+			}
+
+		});
 	}
 
 }

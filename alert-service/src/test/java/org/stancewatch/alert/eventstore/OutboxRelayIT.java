@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox relay against a broker that goes away and comes back at the same address,
- * and against a row whose transaction commits after a later row's.
+ * The outbox relay against a broker that goes away and comes back at the same address, a
+ * row whose transaction commits after a later row's, runs interrupted after their claim,
+ * and commits that wake it. Every row reaches the topic exactly once, in order.
  */
 class OutboxRelayIT {
 
@@ -76,11 +77,17 @@ class OutboxRelayIT {
 				this.database.password());
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.outbox = new Outbox(this.jdbc);
 	}
 
-	/** A relay to the given broker, creating the stance topic there if missing. */
 	private void relayTo(String bootstrapServers) throws Exception {
+		relayTo(bootstrapServers, Duration.ofMillis(100));
+	}
+
+	/**
+	 * A relay to the given broker, running every interval once started, and the outbox
+	 * that wakes it; creates the stance topic there if missing.
+	 */
+	private void relayTo(String bootstrapServers, Duration interval) throws Exception {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			if (!admin.listTopics().names().get().contains(Topics.STANCE)) {
 				admin
@@ -99,7 +106,8 @@ class OutboxRelayIT {
 								2000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000),
 						new StringSerializer(), new StringSerializer()));
 		this.relay = new OutboxRelay(this.jdbc, this.transactions, this.kafka, new AlertProperties(Duration.ofDays(14),
-				0.6, "", "AF", 1, Duration.ofMillis(100), 500, Duration.ofSeconds(10)));
+				0.6, "", "AF", 1, interval, 500, Duration.ofSeconds(10), Duration.ofMinutes(1)));
+		this.outbox = new Outbox(this.jdbc, this.relay);
 	}
 
 	@AfterEach
@@ -123,8 +131,9 @@ class OutboxRelayIT {
 		add("QA", Level.ENGAGED);
 		add("QA", Level.NORMALIZED);
 		this.relay.stop();
-		assertThatRuntimeException().isThrownBy(this.relay::relayOnce)
-			.withMessageContaining("Kafka did not acknowledge");
+		// "did not acknowledge" the rows, or, once a run claimed them, "did not answer"
+		// when asked whether that run got them in
+		assertThatRuntimeException().isThrownBy(this.relay::relayOnce).withMessageContaining("Kafka did not");
 		this.relay.start();
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(30))
@@ -174,6 +183,75 @@ class OutboxRelayIT {
 				.filteredOn((record) -> "QB>AF".equals(record.key()))
 				.extracting((record) -> EventJson.read(record.value(), DyadStance.class).level())
 				.containsExactly(Level.DISTANT, Level.HOSTILE);
+		}
+	}
+
+	@Test
+	void shouldNotSendAgainWhatARunInterruptedBeforeItsDeleteGotIntoKafka() throws Exception {
+		relayTo(TestInfrastructure.kafkaBootstrapServers());
+		add("QC", Level.DISTANT);
+		add("QC", Level.ENGAGED);
+		this.jdbc.execute("CREATE FUNCTION refuse_delete() RETURNS trigger LANGUAGE plpgsql AS "
+				+ "$$ BEGIN RAISE EXCEPTION 'database lost before the delete'; END $$");
+		this.jdbc.execute("CREATE TRIGGER lost_before_delete BEFORE DELETE ON outbox "
+				+ "FOR EACH ROW EXECUTE FUNCTION refuse_delete()");
+		assertThatRuntimeException().isThrownBy(this.relay::relayOnce)
+			.withStackTraceContaining("database lost before the delete");
+		this.jdbc.execute("DROP TRIGGER lost_before_delete ON outbox");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox WHERE claimed_at IS NOT NULL", Integer.class))
+			.as("sent, claimed and still in the outbox")
+			.isEqualTo(2);
+		add("QC", Level.NORMALIZED);
+
+		assertThat(this.relay.relayOnce()).isEqualTo(3);
+
+		assertThat(outboxSize()).isZero();
+		List<ConsumerRecord<String, String>> records = recordsOf("QC>AF", 3);
+		assertThat(records).extracting((record) -> EventJson.read(record.value(), DyadStance.class).level())
+			.containsExactly(Level.DISTANT, Level.ENGAGED, Level.NORMALIZED);
+		assertThat(records).extracting((record) -> TopicReader.header(record, CloudEvent.ID)).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void shouldSendAClaimedRowThatNoRunGotIntoKafkaInItsOrder() throws Exception {
+		relayTo(TestInfrastructure.kafkaBootstrapServers());
+		add("QD", Level.DISTANT);
+		this.jdbc.update("UPDATE outbox SET claimed_at = now() - interval '5 seconds'");
+		add("QD", Level.HOSTILE);
+
+		assertThat(this.relay.relayOnce()).isEqualTo(2);
+
+		assertThat(outboxSize()).isZero();
+		assertThat(recordsOf("QD>AF", 2))
+			.extracting((record) -> EventJson.read(record.value(), DyadStance.class).level())
+			.containsExactly(Level.DISTANT, Level.HOSTILE);
+	}
+
+	/**
+	 * The relay runs once an hour here, so a row that reaches Kafka at all was sent
+	 * because the transaction that wrote it woke the relay when it committed.
+	 */
+	@Test
+	void shouldPublishAsSoonAsTheRowCommitsWithoutWaitingForTheNextRun() throws Exception {
+		relayTo(TestInfrastructure.kafkaBootstrapServers(), Duration.ofHours(1));
+		this.relay.start();
+
+		add("QE", Level.ENGAGED);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> outboxSize() == 0);
+		assertThat(recordsOf("QE>AF", 1))
+			.extracting((record) -> EventJson.read(record.value(), DyadStance.class).level())
+			.containsExactly(Level.ENGAGED);
+	}
+
+	/**
+	 * The records of one key on the shared broker's stance topic, once at least the
+	 * expected number arrived and a few more seconds brought no repeat.
+	 */
+	private static List<ConsumerRecord<String, String>> recordsOf(String key, int expected) {
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafkaBootstrapServers(), Topics.STANCE)) {
+			reader.awaitUntil((read) -> read.stream().filter((r) -> key.equals(r.key())).count() >= expected, WAIT);
+			return reader.readFor(Duration.ofSeconds(2)).stream().filter((r) -> key.equals(r.key())).toList();
 		}
 	}
 

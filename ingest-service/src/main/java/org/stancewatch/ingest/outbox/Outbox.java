@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends a message to the outbox in the caller's transaction, so it is published if and
@@ -25,9 +27,12 @@ public class Outbox {
 
 	private final TraceParent traceParent;
 
-	Outbox(JdbcClient jdbc, TraceParent traceParent) {
+	private final OutboxRelay relay;
+
+	Outbox(JdbcClient jdbc, TraceParent traceParent, OutboxRelay relay) {
 		this.jdbc = jdbc;
 		this.traceParent = traceParent;
+		this.relay = relay;
 	}
 
 	/**
@@ -44,6 +49,22 @@ public class Outbox {
 			.params(type.topic(), key, eventId, type.ceType(), key, EventJson.writeString(event),
 					this.traceParent.current())
 			.update();
+		wakeUpRelayAfterCommit();
+	}
+
+	/**
+	 * The row is invisible to the relay until the transaction commits, so it is woken
+	 * then, not now; relays of other instances find it at their next idle poll.
+	 */
+	private void wakeUpRelayAfterCommit() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				Outbox.this.relay.wakeUp();
+			}
+
+		});
 	}
 
 	/** Rows not yet acknowledged by Kafka. */
@@ -51,9 +72,11 @@ public class Outbox {
 		return this.jdbc.sql("select count(*) from outbox").query(Long.class).single();
 	}
 
-	/** A claimed outbox row, as the relay publishes it. */
+	/**
+	 * An outbox row, as the relay publishes it; claimed once a relay set out to send it.
+	 */
 	record Message(long id, String topic, String key, String eventId, String eventType, String subject, String payload,
-			Instant createdAt, @Nullable String traceparent) {
+			Instant createdAt, @Nullable String traceparent, @Nullable Instant claimedAt) {
 
 		CloudEvent cloudEvent() {
 			return new CloudEvent(this.eventId, this.eventType, SOURCE, this.createdAt, this.subject);
