@@ -98,11 +98,9 @@ public final class PipelineBenchmark {
 		List<String> phases = List.of(System.getProperty("phases", "kafka,latency,throughput").split(","));
 		Path work = Stack.newWorkDirectory();
 		Map<Stack.Service, Map<String, String>> settings = new EnumMap<>(Stack.Service.class);
-		settings.put(Stack.Service.INGEST, new HashMap<>(Map.of("STANCEWATCH_INGEST_POLL_THREADS", "64",
-				"STANCEWATCH_INGEST_RELAY_IDLEDELAY", System.getProperty("relayIdle", "20ms"))));
+		settings.put(Stack.Service.INGEST, new HashMap<>(Map.of("STANCEWATCH_INGEST_POLL_THREADS", "64")));
 		settings.put(Stack.Service.EXTRACT, new HashMap<>());
-		settings.put(Stack.Service.ALERT, new HashMap<>(Map.of("STANCEWATCH_ALERT_DELIVERY_POLLINTERVAL",
-				System.getProperty("deliveryPoll", "50ms"), "STANCEWATCH_ALERT_DELIVERY_CONCURRENCY", "8")));
+		settings.put(Stack.Service.ALERT, new HashMap<>());
 		System.out.println("Settings beyond the defaults: " + settings);
 		// -Dprofile=ingest,alert records a JFR profile of those services in the work
 		// directory.
@@ -115,6 +113,9 @@ public final class PipelineBenchmark {
 		}
 		try (Stack stack = Stack.start(Stack.repositoryRoot(), work, settings); WebhookSink sink = new WebhookSink()) {
 			System.out.println("Logs in " + stack.work());
+			if (Boolean.getBoolean("statements")) {
+				StatementProfile.enable(stack.postgres(), List.of(stack.alertDatabase(), stack.ingestDatabase()));
+			}
 			if (phases.contains("kafka")) {
 				kafka(stack.broker().bootstrapServers());
 			}
@@ -154,6 +155,9 @@ public final class PipelineBenchmark {
 					feeds, items, now - stored, expected - stored, took, (now - stored) / took);
 			System.out.println("RESULT pipeline "
 					+ CpuUse.now(stack.work().resolve("postgres")).perUnitSince(cpuBefore, now - stored, "article"));
+			if (Boolean.getBoolean("statements")) {
+				StatementProfile.print(stack.alertDatabase(), now - stored);
+			}
 		}
 	}
 

@@ -130,8 +130,13 @@ public final class NearDuplicates {
 			return fingerprint;
 		}
 
+		/** Whether the text is long enough to be called a copy of another, or not. */
+		public boolean comparable() {
+			return this.words >= MIN_WORDS;
+		}
+
 		public boolean isNearDuplicateOf(Shingled other) {
-			return this.words >= MIN_WORDS && other.words >= MIN_WORDS
+			return comparable() && other.comparable()
 					&& containmentPercent(this.shingles, other.shingles) >= MIN_CONTAINMENT_PERCENT;
 		}
 

@@ -116,6 +116,17 @@ public class ArticleStore {
 	 * texts.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
+		if (!text.comparable()) {
+			// A teaser of a few words is a copy only when identical; looking for near
+			// ones would compare it with every other teaser of similar wording.
+			return this.jdbc.sql("""
+					select coalesce(duplicate_of, id) from article where content_hash = ? and id <> ?
+					order by created_at, id limit 1""")
+				.params(article.contentHash(), article.id())
+				.query(String.class)
+				.optional()
+				.orElse(null);
+		}
 		// One indexed lookup per kind of candidate, then the SimHash distance over those
 		// few rows only: an OR of these conditions made PostgreSQL filter every stored
 		// article, which grew each insert's cost with the table.

@@ -68,6 +68,26 @@ class ArticleIntakeIT {
 	}
 
 	@Test
+	void shouldCallATeaserACopyOnlyWhenItsWordsAreTheSame() throws Exception {
+		String teaser = "Flights between the two capitals resume next week, the airline said.";
+		JsonNode first = EventJson.mapper()
+			.readTree(post("""
+					{"url":"https://air.example.org/flights","title":"Flights resume","text":"%s"}""".formatted(teaser))
+				.body());
+		JsonNode same = EventJson.mapper()
+			.readTree(post("""
+					{"url":"https://wire.example.net/flights","title":"Flights to resume","text":"%s"}"""
+				.formatted(teaser)).body());
+		JsonNode reworded = EventJson.mapper()
+			.readTree(post("""
+					{"url":"https://other.example.com/flights","title":"Flights resume","text":"%s"}"""
+				.formatted("Flights between the two capitals resume next month, the airline said.")).body());
+
+		assertThat(same.get("duplicateOf").asString()).isEqualTo(first.get("id").asString());
+		assertThat(reworded.get("duplicateOf").isNull()).as("too short to call a near copy").isTrue();
+	}
+
+	@Test
 	void shouldSayWhatIsWrongWithAPostedArticle() throws Exception {
 		HttpResponse<String> response = post("{\"url\":\"not a url\",\"text\":\"\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
