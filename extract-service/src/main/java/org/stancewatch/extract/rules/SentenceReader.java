@@ -32,6 +32,12 @@ final class SentenceReader {
 
 	private static final Set<String> COMPARISON = Set.of("after", "before", "following", "besides", "like");
 
+	/** What may come before a contrasting "not": ", not China," "and not Beijing". */
+	private static final Set<String> CONTRAST_OPENERS = Set.of(",", "and", "but", "—", "–", "(", "-");
+
+	/** What may follow the state a "not" sets aside. */
+	private static final Set<String> CONTRAST_CLOSERS = Set.of(",", "but", "that", "which", ")", "—", "–", "-", ".");
+
 	private static final Set<String> HARD_BOUNDARIES = Set.of(";", ":", "—", "–", "(", ")");
 
 	private static final int OBJECT_REACH = 7;
@@ -359,10 +365,8 @@ final class SentenceReader {
 		// A nominal act may be denied after it: "recognition of the Taliban was not on
 		// the table".
 		boolean deniedAfter = form == ActionRules.Form.NOUN
-				&& (this.cues.any(Cues.NEGATION, tokens, last + 1, clauseEnd)
-						|| this.cues.any(Cues.SPECULATION, tokens, last + 1, clauseEnd));
-		if (deniedAfter || this.cues.any(Cues.NEGATION, tokens, windowStart, first)
-				|| this.cues.any(Cues.SPECULATION, tokens, windowStart, first)
+				&& (negated(c, last + 1, clauseEnd) || this.cues.any(Cues.SPECULATION, tokens, last + 1, clauseEnd));
+		if (deniedAfter || negated(c, windowStart, first) || this.cues.any(Cues.SPECULATION, tokens, windowStart, first)
 				|| this.cues.any(Cues.STATIVE, tokens, windowStart, first)
 				|| this.cues.any(Cues.CONDITION, tokens, last + 1, tokens.size()) || isQuestion(tokens)) {
 			return null;
@@ -376,6 +380,56 @@ final class SentenceReader {
 		return new Finding(rule.action(), actors.codes, intended ? Status.INTENDED : Status.COMPLETED,
 				Math.max(0.05, Math.min(0.99, confidence)), c.sentence, tokens.get(first).start(),
 				tokens.get(windowStart).start(), tokens.get(clauseEnd - 1).end(), pastContext);
+	}
+
+	/**
+	 * Whether a negation in tokens {@code [from, to)} denies the act, rather than only
+	 * setting a state aside ("Russia, not China, was the first to ...").
+	 */
+	private boolean negated(Context c, int from, int to) {
+		int at = this.cues.first(Cues.NEGATION, c.tokens, from, to);
+		while (at >= 0) {
+			if (contrastedMention(c, at) == null) {
+				return true;
+			}
+			at = this.cues.first(Cues.NEGATION, c.tokens, at + 1, to);
+		}
+		return false;
+	}
+
+	/**
+	 * The state or government a negation at {@code at} sets aside in an appositive
+	 * contrast (", not China,", "and not Beijing that", "Not China but Russia"), or null
+	 * when the negation is not such a contrast.
+	 */
+	private @Nullable Mention contrastedMention(Context c, int at) {
+		List<Token> tokens = c.tokens;
+		int last = this.cues.at(Cues.NEGATION, tokens, at);
+		if (last < 0 || (at > 0 && !CONTRAST_OPENERS.contains(tokens.get(at - 1).norm()))) {
+			return null;
+		}
+		Mention contrasted = null;
+		for (Mention m : c.mentions) {
+			if ((m.first() == last + 1 || (m.first() == last + 2 && tokens.get(last + 1).is("the")))
+					&& (m.isState() || m.isTarget())) {
+				contrasted = m;
+			}
+		}
+		if (contrasted == null) {
+			return null;
+		}
+		int after = contrasted.last() + 1;
+		return (after >= tokens.size() || CONTRAST_CLOSERS.contains(tokens.get(after).lower())) ? contrasted : null;
+	}
+
+	/** Whether a negation right before the mention sets it aside: it does not act. */
+	private boolean isContrasted(Context c, Mention m) {
+		for (int at = Math.max(0, m.first() - 4); at < m.first(); at++) {
+			if (contrastedMention(c, at) == m) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// --- who acts ---
@@ -400,7 +454,7 @@ final class SentenceReader {
 		List<Mention> inClause = c.mentions.stream()
 			.filter((m) -> m.first() >= clauseStart && m.last() < first)
 			.filter((m) -> m.kind() != Mention.Kind.TARGET_PRONOUN)
-			.filter((m) -> !isObject(tokens, m))
+			.filter((m) -> !isObject(tokens, m) && !isContrasted(c, m))
 			.toList();
 		if (!inClause.isEmpty()) {
 			// "by recognising": the clause's subject acts; "thanked Russia for
@@ -417,6 +471,10 @@ final class SentenceReader {
 		}
 		if (antecedent != null) {
 			return actorsOf(c, group(c.tokens, c.mentions, antecedent), 0);
+		}
+		Mention previous = continuedSubject(c, first, clauseStart);
+		if (previous != null) {
+			return actorsOf(c, group(c.tokens, c.mentions, previous), 0.05);
 		}
 		if (form == ActionRules.Form.GERUND && first == clauseStart && clauseStart > 0) {
 			// "..., the ministry said after recognising the Islamic Emirate": the main
@@ -437,6 +495,32 @@ final class SentenceReader {
 				.toList();
 			if (!speaker.isEmpty()) {
 				return actorsOf(c, group(c.tokens, c.mentions, speaker.get(speaker.size() - 1)), 0.25);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * "Russia not only accepted ... but also raised ...", "..., and later lifted ...": a
+	 * verb that opens a clause after "but" or "and" with no subject of its own has the
+	 * subject of the clause before. Returns that subject, or null.
+	 */
+	private @Nullable Mention continuedSubject(Context c, int first, int clauseStart) {
+		List<Token> tokens = c.tokens;
+		if (clauseStart < 1 || !(tokens.get(clauseStart - 1).is("but") || tokens.get(clauseStart - 1).is("and"))) {
+			return null;
+		}
+		for (int k = clauseStart; k < first; k++) {
+			String word = tokens.get(k).lower();
+			if (!(word.endsWith("ly") || AND_SKIPPABLE.contains(word))) {
+				return null;
+			}
+		}
+		int previousStart = c.clauses.start(clauseStart - 1);
+		for (Mention m : c.mentions) {
+			if (m.first() >= previousStart && m.last() < clauseStart - 1 && m.isState() && !isObject(tokens, m)
+					&& !isContrasted(c, m)) {
+				return m;
 			}
 		}
 		return null;
@@ -688,10 +772,20 @@ final class SentenceReader {
 		return group;
 	}
 
-	/** "China, Pakistan, the UAE and Uzbekistan": joined by commas and "and" only. */
+	/**
+	 * "China, Pakistan, the UAE and Uzbekistan": joined by commas and "and" only, or "not
+	 * only China but also Pakistan".
+	 */
 	private static boolean coordinated(List<Token> tokens, Mention left, Mention right) {
 		if (right.first() <= left.last() + 1) {
 			return false;
+		}
+		if (tokens.get(left.last() + 1).is("but") && afterNotOnly(tokens, left)) {
+			int k = left.last() + 2;
+			if (k < right.first() && tokens.get(k).is("also")) {
+				k++;
+			}
+			return k == right.first() || (k + 1 == right.first() && tokens.get(k).is("the"));
 		}
 		for (int k = left.last() + 1; k < right.first(); k++) {
 			if (!COORDINATION.contains(tokens.get(k).lower())) {
@@ -699,6 +793,15 @@ final class SentenceReader {
 			}
 		}
 		return true;
+	}
+
+	/** Whether "not only" comes right before the mention. */
+	private static boolean afterNotOnly(List<Token> tokens, Mention m) {
+		int p = m.first() - 1;
+		if (p >= 0 && tokens.get(p).is("the")) {
+			p--;
+		}
+		return p >= 1 && tokens.get(p).is("only") && tokens.get(p - 1).is("not");
 	}
 
 	private static @Nullable Mention mentionStartingAt(List<Mention> mentions, int index) {
@@ -803,7 +906,7 @@ final class SentenceReader {
 				continue;
 			}
 			if (rule.objectIsTarget() && !passive && !rule.objectMayBePlace()
-					&& prepositionBetween(c.tokens, last + 1, m.first())) {
+					&& prepositionBetween(c.tokens, last + 1, m.first(), form == ActionRules.Form.NOUN)) {
 				return best;
 			}
 			if (rule.objectIsTarget() && m.isState()) {
@@ -826,11 +929,14 @@ final class SentenceReader {
 		return best;
 	}
 
-	/** A preposition other than "of" and "to" between the verb and a mention. */
-	private boolean prepositionBetween(List<Token> tokens, int from, int to) {
+	/**
+	 * A preposition other than "of" and "to" between the verb and a mention; a noun also
+	 * takes its object with "for" ("praise for the Taliban").
+	 */
+	private boolean prepositionBetween(List<Token> tokens, int from, int to, boolean noun) {
 		for (int k = from; k < to; k++) {
 			Token t = tokens.get(k);
-			if (this.cues.is(Cues.OBJECT_PREPOSITION, t) && !t.is("of") && !t.is("to")) {
+			if (this.cues.is(Cues.OBJECT_PREPOSITION, t) && !t.is("of") && !t.is("to") && !(noun && t.is("for"))) {
 				return true;
 			}
 		}
@@ -955,7 +1061,7 @@ final class SentenceReader {
 					this.starts[i + 2] = true;
 				}
 				int coordinator = SentenceReader.this.cues.at(Cues.COORDINATOR, tokens, i);
-				if (coordinator >= 0 && i > 0) {
+				if (coordinator >= 0 && i > 0 && !closesNotOnly(tokens, mentions, i)) {
 					this.starts[coordinator + 1] = true;
 				}
 				int subordinator = SentenceReader.this.cues.at(Cues.SUBORDINATOR, tokens, i);
@@ -980,6 +1086,19 @@ final class SentenceReader {
 					}
 				}
 			}
+		}
+
+		/**
+		 * "Not only Uzbekistan but also Kazakhstan has": one subject of two states, not a
+		 * new clause.
+		 */
+		private static boolean closesNotOnly(List<Token> tokens, List<Mention> mentions, int but) {
+			for (Mention m : mentions) {
+				if (m.last() == but - 1 && afterNotOnly(tokens, m)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** ", and Uzbekistan have": the last of a list of states, not a new clause. */

@@ -48,7 +48,7 @@ class RuleEngineTests {
 		assertThat(envoy.status()).isEqualTo(Status.COMPLETED);
 		assertThat(envoy.occurredOn()).hasToString("2025-07-03");
 		assertThat(envoy.datePrecision()).isEqualTo(DatePrecision.DAY);
-		assertThat(envoy.extractor()).isEqualTo("stancewatch-rules/1.1.0").isEqualTo(ENGINE.version());
+		assertThat(envoy.extractor()).isEqualTo("stancewatch-rules/1.2.0").isEqualTo(ENGINE.version());
 		assertThat(envoy.confidence()).isBetween(0.8, 1.0);
 	}
 
