@@ -45,6 +45,9 @@ final class Cues {
 
 	static final String PRONOUN_OTHER = "pronoun-other";
 
+	/** Optional: a file of an older engine without it binds no institutions. */
+	static final String STATE_INSTITUTION = "state-institution";
+
 	private static final String START_ONLY = "@start";
 
 	/** Per section, its phrases and whether each counts only at a sentence's start. */
@@ -71,6 +74,7 @@ final class Cues {
 			}
 			cues.sections.computeIfAbsent(section, (k) -> new PhraseIndex<>(true)).add(line, startOnly);
 		}
+		cues.sections.putIfAbsent(STATE_INSTITUTION, new PhraseIndex<>(true));
 		for (String required : List.of(END_OF_ARTICLE, NEGATION, SPECULATION, INTENT, INTENT_AFTER, CONDITION,
 				BACKGROUND, STATIVE, REPORTING, SUBORDINATOR, COORDINATOR, NOMINAL_VERB, OBJECT_PREPOSITION, DETERMINER,
 				NON_STATE_HEAD, PRONOUN_STATE, PRONOUN_OTHER)) {

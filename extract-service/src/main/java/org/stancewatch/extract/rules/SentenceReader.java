@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.stancewatch.contracts.Action;
 import org.stancewatch.contracts.Status;
 
 /**
@@ -42,6 +43,11 @@ final class SentenceReader {
 
 	private static final int OBJECT_REACH = 7;
 
+	/**
+	 * How much less sure a reading is whose actor or government the last sentence gave.
+	 */
+	private static final double BOUND_PENALTY = 0.15;
+
 	/** How far after the act's word its object may be named. */
 	private static final int OBJECT_SPAN = 15;
 
@@ -71,16 +77,26 @@ final class SentenceReader {
 	List<Finding> read(String text, Sentence sentence, ArticleState state) {
 		List<Token> tokens = sentence.tokens();
 		List<Mention> mentions = mentions(tokens);
+		SentenceBinding binding = null;
+		if (state.bound != null && (!mayTellAnAct(mentions) || opensWithInstitution(tokens))
+				&& sameParagraph(text, state.lastEnd, sentence.start())) {
+			binding = SentenceBinding.of(tokens, mentions, state.bound, this.cues);
+			if (binding != null) {
+				mentions = binding.mentions();
+			}
+		}
+		boolean impliedTarget = binding != null && binding.impliedTarget();
 		List<Finding> findings = new ArrayList<>();
 		Context context = null;
-		for (int i = 0; mayTellAnAct(mentions) && i < tokens.size(); i++) {
+		for (int i = 0; (impliedTarget || mayTellAnAct(mentions)) && i < tokens.size(); i++) {
 			PhraseIndex.Match<List<ActionRules.Hit>> match = this.dictionaries.actions.at(tokens, i);
 			if (match == null) {
 				continue;
 			}
 			if (context == null) {
 				// Most sentences name no act: their clauses are never needed.
-				context = new Context(text, sentence, tokens, mentions, new Clauses(tokens, mentions), state);
+				context = new Context(text, sentence, tokens, mentions, new Clauses(tokens, mentions), state,
+						binding != null, impliedTarget);
 			}
 			Finding finding = readAction(context, i, match.last(), match.value());
 			if (finding != null) {
@@ -92,12 +108,63 @@ final class SentenceReader {
 			state.targetNamed = true;
 		}
 		List<String> subject = firstStates(mentions, tokens);
-		if (!subject.isEmpty() || opensWithTarget(mentions, tokens)) {
+		boolean opensWithTarget = opensWithTarget(mentions, tokens);
+		if (!subject.isEmpty() || opensWithTarget) {
 			// A sentence whose subject is the government itself leaves "it" in the next
 			// one unresolved rather than pointing to a state named further back.
 			state.lastSubject = subject;
 		}
+		state.bound = (!subject.isEmpty() && !opensWithTarget && (impliedTarget || namesTarget(mentions, state)))
+				? new ArticleState.Bound(subject.get(0), isOfficial(tokens, mentions, subject.get(0))) : null;
+		state.lastEnd = sentence.end();
 		return findings;
+	}
+
+	/**
+	 * "The ministry said ...": a subject that the last sentence's state may stand behind.
+	 */
+	private boolean opensWithInstitution(List<Token> tokens) {
+		return SentenceBinding.institutionSubject(tokens, this.cues) >= 0;
+	}
+
+	private static boolean sameParagraph(String text, int lastEnd, int start) {
+		if (lastEnd < 0) {
+			return false;
+		}
+		for (int k = lastEnd; k < start; k++) {
+			if (text.charAt(k) == '\n' || text.charAt(k) == '\r') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean namesTarget(List<Mention> mentions, ArticleState state) {
+		for (Mention m : mentions) {
+			if (m.kind() == Mention.Kind.TARGET
+					|| (m.isTarget() || m.kind() == Mention.Kind.TARGET_PRONOUN) && state.targetNamed) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the state's first mention as a subject heads an official: "Russia's foreign
+	 * minister", "the Uzbek president".
+	 */
+	private boolean isOfficial(List<Token> tokens, List<Mention> mentions, String code) {
+		for (Mention m : mentions) {
+			if (m.isState() && m.code().equals(code) && !isObject(tokens, m)) {
+				for (int k = m.last() + 1; k < Math.min(tokens.size(), m.last() + 4); k++) {
+					if (this.cues.at(Cues.STATE_INSTITUTION, tokens, k) >= 0) {
+						return true;
+					}
+				}
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -357,7 +424,7 @@ final class SentenceReader {
 			return null;
 		}
 		TargetFit targetFit = targetFit(c, first, last, clauseStart, clauseEnd, rule, form, passive, actors);
-		if (targetFit == TargetFit.NONE) {
+		if (targetFit == TargetFit.NONE || (c.bound && !explicitEnough(tokens, first, rule, form))) {
 			return null;
 		}
 		int windowStart = (form == ActionRules.Form.GERUND && isAdjunct(tokens, first)) ? first - 1
@@ -376,7 +443,7 @@ final class SentenceReader {
 		boolean pastContext = this.cues.any(Cues.BACKGROUND, tokens, clauseStart, clauseEnd)
 				|| (!c.clauses.isReported(first) && hadBefore(tokens, clauseStart, first));
 		double confidence = rule.confidence() - actors.penalty - ((targetFit == TargetFit.ANAPHOR) ? 0.1 : 0)
-				- ((form == ActionRules.Form.NOUN) ? 0.1 : 0);
+				- (c.bound ? BOUND_PENALTY : 0) - ((form == ActionRules.Form.NOUN) ? 0.1 : 0);
 		return new Finding(rule.action(), actors.codes, intended ? Status.INTENDED : Status.COMPLETED,
 				Math.max(0.05, Math.min(0.99, confidence)), c.sentence, tokens.get(first).start(),
 				tokens.get(windowStart).start(), tokens.get(clauseEnd - 1).end(), pastContext);
@@ -430,6 +497,15 @@ final class SentenceReader {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Formal recognition read through a bound sentence needs the verb itself ("later
+	 * recognised"), never a noun or a looser phrase ("recognition would follow").
+	 */
+	private static boolean explicitEnough(List<Token> tokens, int first, ActionRule rule, ActionRules.Form form) {
+		return rule.action() != Action.RECOGNIZE_GOVERNMENT
+				|| (form != ActionRules.Form.NOUN && tokens.get(first).lower().startsWith("recogni"));
 	}
 
 	// --- who acts ---
@@ -926,7 +1002,9 @@ final class SentenceReader {
 				best = (best == TargetFit.NAMED) ? best : TargetFit.ANAPHOR;
 			}
 		}
-		return best;
+		// The government the previous sentence named, when nothing here names it; an act
+		// aimed at it directly (praise, recognition) must name it.
+		return (best == TargetFit.NONE && c.impliedTarget && !rule.objectIsTarget()) ? TargetFit.ANAPHOR : best;
 	}
 
 	/**
@@ -997,14 +1075,22 @@ final class SentenceReader {
 
 		final ArticleState state;
 
+		/** Whether the subject or the government was bound from the previous sentence. */
+		final boolean bound;
+
+		/** Whether the government is understood from the previous sentence. */
+		final boolean impliedTarget;
+
 		Context(String text, Sentence sentence, List<Token> tokens, List<Mention> mentions, Clauses clauses,
-				ArticleState state) {
+				ArticleState state, boolean bound, boolean impliedTarget) {
 			this.text = text;
 			this.sentence = sentence;
 			this.tokens = tokens;
 			this.mentions = mentions;
 			this.clauses = clauses;
 			this.state = state;
+			this.bound = bound;
+			this.impliedTarget = impliedTarget;
 		}
 
 	}
