@@ -98,10 +98,18 @@ public final class RuleEngine implements RelationExtractor {
 			}
 			boolean headline = !findings.isEmpty() && headlines.isHeadline(text, sentence);
 			for (Finding finding : findings) {
-				List<DateCue> own = (finding.status() == Status.INTENDED)
-						? this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear, true)
-						: cues;
-				dated.add(new Dated(finding, nearest(own, finding), lead, opening, headline));
+				DateCue cue = nearest(cues, finding);
+				if (finding.status() == Status.INTENDED) {
+					// A plan's date lies ahead ("will lift the ban on Friday"); a date
+					// told
+					// before its act word is when it was announced ("approved on Friday a
+					// bill to ...").
+					DateCue ahead = nearest(
+							this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear, true),
+							finding);
+					cue = (ahead != null && (ahead.start() > finding.triggerStart() || cue == null)) ? ahead : cue;
+				}
+				dated.add(new Dated(finding, cue, lead, opening, headline));
 			}
 			for (DateCue cue : cues) {
 				if (cue.explicitYear()) {

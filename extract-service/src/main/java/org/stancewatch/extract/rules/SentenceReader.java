@@ -267,7 +267,8 @@ final class SentenceReader {
 		List<Candidate> candidates = new ArrayList<>();
 		Windows windows = new Windows(c, first, last);
 		for (ActionRules.Hit hit : hits) {
-			ActionRules.Form form = form(c.tokens, first, hit.form());
+			ActionRules.Form form = form(c.tokens, first, hit.form(),
+					hit.rule().verbs().contains(c.tokens.get(first).lower()));
 			if (form == null) {
 				continue;
 			}
@@ -288,7 +289,7 @@ final class SentenceReader {
 	}
 
 	/** The form the word has here, or null when it is used as a noun or adjective. */
-	private ActionRules.@Nullable Form form(List<Token> tokens, int first, ActionRules.Form form) {
+	private ActionRules.@Nullable Form form(List<Token> tokens, int first, ActionRules.Form form, boolean lemma) {
 		if (form == ActionRules.Form.NOUN) {
 			return form;
 		}
@@ -307,7 +308,10 @@ final class SentenceReader {
 		if (determined) {
 			return (form == ActionRules.Form.GERUND) ? ActionRules.Form.NOUN : null;
 		}
-		if (form.mayBePassive() && p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p)) && p == first - 1) {
+		// "to banned groups" is a participle after a preposition; "to let", "to put" an
+		// infinitive whose lemma reads like its participle.
+		if (form.mayBePassive() && p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p)) && p == first - 1
+				&& !(lemma && tokens.get(p).is("to"))) {
 			return null;
 		}
 		return form;
@@ -810,7 +814,7 @@ final class SentenceReader {
 	}
 
 	private boolean nearReporting(List<Token> tokens, Mention m) {
-		for (int k = Math.max(0, m.first() - 3); k <= Math.min(tokens.size() - 1, m.last() + 4); k++) {
+		for (int k = Math.max(0, m.first() - 3); k <= Math.min(tokens.size() - 1, m.last() + 6); k++) {
 			if (this.cues.at(Cues.REPORTING, tokens, k) >= 0) {
 				return true;
 			}
@@ -898,7 +902,18 @@ final class SentenceReader {
 		if (p >= 0 && tokens.get(p).is("the")) {
 			p--;
 		}
-		return p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p));
+		return p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p)) && !opensAsInstitution(tokens, p);
+	}
+
+	/**
+	 * "A court in Kazakhstan struck ...", "The government of Kazakhstan removed ...",
+	 * "Officials in Tashkent said ...": the state an institution opening the sentence
+	 * belongs to is its subject, not a place.
+	 */
+	private boolean opensAsInstitution(List<Token> tokens, int preposition) {
+		return (tokens.get(preposition).is("in") || tokens.get(preposition).is("of")) && preposition >= 1
+				&& preposition <= 3 && this.cues.is(Cues.STATE_INSTITUTION, tokens.get(preposition - 1))
+				&& (preposition == 1 || this.cues.is(Cues.DETERMINER, tokens.get(0)));
 	}
 
 	/** "Russia's terror blacklist", "the Russian list": a state qualifying a noun. */
