@@ -133,6 +133,21 @@ class RuleEngineTests {
 	}
 
 	@Test
+	void aCuesFileOfAnOlderEngineLoadsAndBindsNoInstitution() throws java.io.IOException {
+		String shipped;
+		try (java.io.InputStream in = RuleEngineTests.class.getResourceAsStream("/rules/cues.txt")) {
+			shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		String older = shipped.substring(0, shipped.indexOf("[state-institution]"));
+		String text = "Kyrgyzstan hosted the Taliban's foreign minister on Tuesday. "
+				+ "The government also lifted its ban on the movement.";
+		assertThat(ENGINE.extract(article("a-6", text))).extracting(RelationChange::actor, RelationChange::action)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("KG", Action.DELIST_TERRORIST));
+		assertThat(new RuleEngine(Dictionaries.load(Map.of("cues.txt", older)::get)).extract(article("a-6", text)))
+			.isEmpty();
+	}
+
+	@Test
 	void badRulesAreRejectedNamingTheFile() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Dictionaries.load(Map.of("actors.txt", "Russia | RU\n")::get))
