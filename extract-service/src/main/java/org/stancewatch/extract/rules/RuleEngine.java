@@ -124,7 +124,7 @@ public final class RuleEngine implements RelationExtractor {
 			@Nullable LocalDate reference) {
 		Set<String> mainActors = new LinkedHashSet<>();
 		for (Dated d : dated) {
-			if (d.opening && !d.headline && !d.finding.pastContext() && !isOld(d.cue, reference)) {
+			if (d.opening && !d.finding.pastContext() && !isOld(d.cue, reference)) {
 				mainActors.addAll(d.finding.actors());
 			}
 		}
@@ -176,8 +176,7 @@ public final class RuleEngine implements RelationExtractor {
 		}
 		return dated.stream()
 			.filter((d) -> d != undated && !d.headline && d.cue != null && !d.finding.pastContext()
-					&& !isOld(d.cue, reference) && d.finding.sentence() != undated.finding.sentence()
-					&& sameAct(d.finding, actor, undated.finding))
+					&& !isOld(d.cue, reference) && sameAct(d.finding, actor, undated.finding))
 			.map(Dated::cue)
 			.findFirst()
 			.orElse(null);

@@ -83,8 +83,11 @@ record SentenceBinding(List<Mention> mentions, boolean impliedTarget) {
 			}
 			int last = cues.at(Cues.STATE_INSTITUTION, tokens, k);
 			if (last >= 0) {
-				boolean followedByOf = last + 1 < tokens.size() && tokens.get(last + 1).is("of");
-				return followedByOf ? -1 : last;
+				// "The court in Tokyo", "The government of Japan": the sentence names its
+				// own state.
+				boolean qualified = last + 1 < tokens.size()
+						&& (tokens.get(last + 1).is("of") || tokens.get(last + 1).is("in"));
+				return qualified ? -1 : last;
 			}
 		}
 		return -1;
