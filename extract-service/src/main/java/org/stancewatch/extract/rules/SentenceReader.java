@@ -476,7 +476,9 @@ final class SentenceReader {
 	private @Nullable Mention contrastedMention(Context c, int at) {
 		List<Token> tokens = c.tokens;
 		int last = this.cues.at(Cues.NEGATION, tokens, at);
-		if (last < 0 || (at > 0 && !CONTRAST_OPENERS.contains(tokens.get(at - 1).norm()))) {
+		// "rather than" and "instead of" contrast on their own; a lone "not" only after a
+		// comma or "and".
+		if (last < 0 || (last == at && at > 0 && !CONTRAST_OPENERS.contains(tokens.get(at - 1).norm()))) {
 			return null;
 		}
 		Mention contrasted = null;
@@ -490,7 +492,8 @@ final class SentenceReader {
 			return null;
 		}
 		int after = contrasted.last() + 1;
-		return (after >= tokens.size() || CONTRAST_CLOSERS.contains(tokens.get(after).lower())) ? contrasted : null;
+		return (last > at || after >= tokens.size() || CONTRAST_CLOSERS.contains(tokens.get(after).lower()))
+				? contrasted : null;
 	}
 
 	/** Whether a negation right before the mention sets it aside: it does not act. */
@@ -1000,6 +1003,11 @@ final class SentenceReader {
 					&& prepositionBetween(c.tokens, last + 1, m.first(), form == ActionRules.Form.NOUN)) {
 				return best;
 			}
+			if (rule.objectIsTarget() && passive && m.first() > from + 1) {
+				// "The recognition of the Taliban by Russia was praised": the act is
+				// praised, not the government named inside it.
+				return best;
+			}
 			if (rule.objectIsTarget() && m.isState()) {
 				// Another state is the object ("praised Russia for ...", "condemned
 				// Russia's
@@ -1162,7 +1170,8 @@ final class SentenceReader {
 					this.starts[i + 2] = true;
 				}
 				int coordinator = SentenceReader.this.cues.at(Cues.COORDINATOR, tokens, i);
-				if (coordinator >= 0 && i > 0 && !closesNotOnly(tokens, mentions, i)) {
+				if (coordinator >= 0 && i > 0 && !closesNotOnly(tokens, mentions, i)
+						&& !opensContrast(tokens, mentions, coordinator + 1)) {
 					this.starts[coordinator + 1] = true;
 				}
 				int subordinator = SentenceReader.this.cues.at(Cues.SUBORDINATOR, tokens, i);
@@ -1196,6 +1205,20 @@ final class SentenceReader {
 		private static boolean closesNotOnly(List<Token> tokens, List<Mention> mentions, int but) {
 			for (Mention m : mentions) {
 				if (m.last() == but - 1 && afterNotOnly(tokens, m)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** ", but not China,": an aside setting a state apart, not a new clause. */
+		private static boolean opensContrast(List<Token> tokens, List<Mention> mentions, int next) {
+			if (next >= tokens.size() || !tokens.get(next).is("not")) {
+				return false;
+			}
+			for (Mention m : mentions) {
+				if ((m.first() == next + 1 || (m.first() == next + 2 && tokens.get(next + 1).is("the")))
+						&& m.last() + 1 < tokens.size() && tokens.get(m.last() + 1).norm().equals(",")) {
 					return true;
 				}
 			}
