@@ -550,7 +550,8 @@ final class SentenceReader {
 			List<Mention> candidates = mainSubject ? inClause : outsideAside(tokens, inClause, first);
 			Mention subject = mainSubject ? inClause.get(0) : candidates.get(candidates.size() - 1);
 			Mention compared = comparedWith(c, subject, first);
-			return actorsOf(c, group(c.tokens, c.mentions, (compared != null) ? compared : subject), 0);
+			return actorsOf(c,
+					withCompanions(c, group(c.tokens, c.mentions, (compared != null) ? compared : subject), first), 0);
 		}
 		if (antecedent != null) {
 			return actorsOf(c, group(c.tokens, c.mentions, antecedent), 0);
@@ -581,6 +582,36 @@ final class SentenceReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * "Uzbekistan, along with Kazakhstan, has removed ...": states joined to the subject
+	 * by "along with", "together with" or "as well as" act with it.
+	 */
+	private List<Mention> withCompanions(Context c, List<Mention> group, int first) {
+		List<Token> tokens = c.tokens;
+		int k = group.get(group.size() - 1).last() + 1;
+		if (k < first && tokens.get(k).norm().equals(",")) {
+			k++;
+		}
+		boolean joined = k + 1 < first
+				&& ((tokens.get(k).is("along") || tokens.get(k).is("together")) && tokens.get(k + 1).is("with")
+						|| (k + 2 < first && tokens.get(k).is("as") && tokens.get(k + 1).is("well")
+								&& tokens.get(k + 2).is("as")));
+		if (!joined) {
+			return group;
+		}
+		Mention companion = mentionStartingAt(c.mentions, tokens.get(k).is("as") ? k + 3 : k + 2);
+		if (companion == null || !companion.isState() || companion.last() >= first) {
+			return group;
+		}
+		List<Mention> joinedGroup = new ArrayList<>(group);
+		for (Mention m : groupForward(c.mentions, companion, tokens)) {
+			if (m.last() < first && !joinedGroup.contains(m)) {
+				joinedGroup.add(m);
+			}
+		}
+		return joinedGroup;
 	}
 
 	/**
