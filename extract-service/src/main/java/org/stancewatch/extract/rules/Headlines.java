@@ -1,5 +1,6 @@
 package org.stancewatch.extract.rules;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -23,10 +24,11 @@ final class Headlines {
 	}
 
 	boolean isHeadline(String text, Sentence sentence) {
-		if (!this.title.isEmpty() && this.title.equals(letters(text, sentence.start(), sentence.end()))) {
+		// A headline run together with the line under it (a dek) still opens with it.
+		if (!this.title.isEmpty() && letters(text, sentence.start(), sentence.end()).startsWith(this.title)) {
 			return true;
 		}
-		return isWholeLine(text, sentence) && !endsWithStop(text, sentence) && isTitleCased(sentence);
+		return isWholeLine(text, sentence) && !endsWithStop(text, sentence) && isTitleCased(sentence.tokens());
 	}
 
 	private static boolean isWholeLine(String text, Sentence sentence) {
@@ -52,12 +54,13 @@ final class Headlines {
 	}
 
 	/**
-	 * Most words of four letters or more start with a capital: "Russia Opens Embassy".
+	 * Most words of four letters or more start with a capital: "Russia Opens Embassy",
+	 * "RUSSIA OPENS EMBASSY".
 	 */
-	private static boolean isTitleCased(Sentence sentence) {
+	static boolean isTitleCased(List<Token> tokens) {
 		int words = 0;
 		int capitalized = 0;
-		for (Token token : sentence.tokens()) {
+		for (Token token : tokens) {
 			if (token.isWord() && token.norm().length() >= 4 && Character.isLetter(token.norm().charAt(0))) {
 				words++;
 				if (token.isCapitalized()) {
@@ -69,7 +72,7 @@ final class Headlines {
 	}
 
 	/** Letters and digits only, lower case: "Russia’s" and "Russia's" compare equal. */
-	private static String letters(String text, int from, int to) {
+	static String letters(String text, int from, int to) {
 		StringBuilder kept = new StringBuilder(to - from);
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);

@@ -58,7 +58,7 @@ public final class RuleEngine implements RelationExtractor {
 	@Override
 	public List<RelationChange> extract(Article article) {
 		String text = article.text();
-		List<Sentence> sentences = SentenceSplitter.split(text);
+		List<Sentence> sentences = SentenceSplitter.split(text, article.title());
 		LocalDate reference = referenceDate(article, sentences, text);
 		List<RelationChange> events = new ArrayList<>();
 		for (TargetLexicon target : this.dictionaries.targets) {
@@ -160,9 +160,13 @@ public final class RuleEngine implements RelationExtractor {
 		return withoutUndatedRepeats(events);
 	}
 
-	/** Whether a sentence other than a headline reports the same act of the actor. */
+	/**
+	 * Whether a sentence other than a headline reports the act of the actor. Headlines
+	 * blur tense ("Kazakhstan to upgrade mission"), so the body's status is the one kept.
+	 */
 	private static boolean toldInBody(List<Dated> dated, String actor, Finding f) {
-		return dated.stream().anyMatch((d) -> !d.headline && sameAct(d.finding, actor, f));
+		return dated.stream()
+			.anyMatch((d) -> !d.headline && d.finding.action() == f.action() && d.finding.actors().contains(actor));
 	}
 
 	/**
