@@ -132,7 +132,7 @@ public final class RuleEngine implements RelationExtractor {
 		for (Dated d : dated) {
 			Finding f = d.finding;
 			for (String actor : f.actors()) {
-				if (d.headline && toldInBody(dated, actor, f)) {
+				if (d.headline && toldInBody(dated, actor, f, reference)) {
 					// A headline restating what the body reports: the body is the
 					// evidence.
 					continue;
@@ -162,11 +162,13 @@ public final class RuleEngine implements RelationExtractor {
 
 	/**
 	 * Whether a sentence other than a headline reports the act of the actor. Headlines
-	 * blur tense ("Kazakhstan to upgrade mission"), so the body's status is the one kept.
+	 * blur tense ("Kazakhstan to upgrade mission"), so a body report of the news keeps
+	 * its own status; a past act of the same kind only stands for the same status.
 	 */
-	private static boolean toldInBody(List<Dated> dated, String actor, Finding f) {
+	private static boolean toldInBody(List<Dated> dated, String actor, Finding f, @Nullable LocalDate reference) {
 		return dated.stream()
-			.anyMatch((d) -> !d.headline && d.finding.action() == f.action() && d.finding.actors().contains(actor));
+			.anyMatch((d) -> !d.headline && d.finding.action() == f.action() && d.finding.actors().contains(actor)
+					&& (d.finding.status() == f.status() || !(d.finding.pastContext() || isOld(d.cue, reference))));
 	}
 
 	/**
