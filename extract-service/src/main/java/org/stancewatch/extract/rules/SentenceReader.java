@@ -33,12 +33,6 @@ final class SentenceReader {
 
 	private static final Set<String> COMPARISON = Set.of("after", "before", "following", "besides", "like");
 
-	/** What may come before a contrasting "not": ", not China," "and not Beijing". */
-	private static final Set<String> CONTRAST_OPENERS = Set.of(",", "and", "but", "—", "–", "(", "-");
-
-	/** What may follow the state a "not" sets aside. */
-	private static final Set<String> CONTRAST_CLOSERS = Set.of(",", "but", "that", "which", ")", "—", "–", "-", ".");
-
 	private static final Set<String> HARD_BOUNDARIES = Set.of(";", ":", "—", "–", "(", ")");
 
 	private static final int OBJECT_REACH = 7;
@@ -68,10 +62,13 @@ final class SentenceReader {
 
 	private final Cues cues;
 
+	private final Contrasts contrasts;
+
 	SentenceReader(Dictionaries dictionaries, TargetLexicon target) {
 		this.dictionaries = dictionaries;
 		this.target = target;
 		this.cues = dictionaries.cues;
+		this.contrasts = new Contrasts(dictionaries.cues);
 	}
 
 	List<Finding> read(String text, Sentence sentence, ArticleState state) {
@@ -453,57 +450,12 @@ final class SentenceReader {
 				tokens.get(windowStart).start(), tokens.get(clauseEnd - 1).end(), pastContext);
 	}
 
-	/**
-	 * Whether a negation in tokens {@code [from, to)} denies the act, rather than only
-	 * setting a state aside ("Russia, not China, was the first to ...").
-	 */
 	private boolean negated(Context c, int from, int to) {
-		int at = this.cues.first(Cues.NEGATION, c.tokens, from, to);
-		while (at >= 0) {
-			if (contrastedMention(c, at) == null) {
-				return true;
-			}
-			at = this.cues.first(Cues.NEGATION, c.tokens, at + 1, to);
-		}
-		return false;
+		return this.contrasts.negated(c.tokens, c.mentions, from, to);
 	}
 
-	/**
-	 * The state or government a negation at {@code at} sets aside in an appositive
-	 * contrast (", not China,", "and not Beijing that", "Not China but Russia"), or null
-	 * when the negation is not such a contrast.
-	 */
-	private @Nullable Mention contrastedMention(Context c, int at) {
-		List<Token> tokens = c.tokens;
-		int last = this.cues.at(Cues.NEGATION, tokens, at);
-		// "rather than" and "instead of" contrast on their own; a lone "not" only after a
-		// comma or "and".
-		if (last < 0 || (last == at && at > 0 && !CONTRAST_OPENERS.contains(tokens.get(at - 1).norm()))) {
-			return null;
-		}
-		Mention contrasted = null;
-		for (Mention m : c.mentions) {
-			if ((m.first() == last + 1 || (m.first() == last + 2 && tokens.get(last + 1).is("the")))
-					&& (m.isState() || m.isTarget())) {
-				contrasted = m;
-			}
-		}
-		if (contrasted == null) {
-			return null;
-		}
-		int after = contrasted.last() + 1;
-		return (last > at || after >= tokens.size() || CONTRAST_CLOSERS.contains(tokens.get(after).lower()))
-				? contrasted : null;
-	}
-
-	/** Whether a negation right before the mention sets it aside: it does not act. */
 	private boolean isContrasted(Context c, Mention m) {
-		for (int at = Math.max(0, m.first() - 4); at < m.first(); at++) {
-			if (contrastedMention(c, at) == m) {
-				return true;
-			}
-		}
-		return false;
+		return this.contrasts.isSetAside(c.tokens, c.mentions, m);
 	}
 
 	/**
