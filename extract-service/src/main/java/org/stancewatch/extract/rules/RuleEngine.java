@@ -40,7 +40,7 @@ public final class RuleEngine implements RelationExtractor {
 	private static final int BACKGROUND_DAYS = 30;
 
 	/** How far (characters) a date expression may sit from the act's word. */
-	private static final int DATE_REACH = 80;
+	private static final int DATE_REACH = 110;
 
 	private final Dictionaries dictionaries;
 

@@ -1129,7 +1129,8 @@ final class SentenceReader {
 					this.starts[i + 1] = true;
 				}
 				int reporting = SentenceReader.this.cues.at(Cues.REPORTING, tokens, i);
-				if (reporting >= 0 && reporting + 1 < this.size && isTransitiveUse(tokens.get(reporting + 1))) {
+				if (reporting >= 0 && reporting + 1 < this.size
+						&& isTransitiveUse(tokens.get(i), tokens.get(reporting + 1))) {
 					reporting = -1;
 				}
 				if (reporting >= 0) {
@@ -1223,7 +1224,11 @@ final class SentenceReader {
 		 * "added to the list", "announced its decision": a verb with an object, not a
 		 * report.
 		 */
-		private static boolean isTransitiveUse(Token next) {
+		private static boolean isTransitiveUse(Token verb, Token next) {
+			if (verb.is("said") || verb.is("says") || verb.is("say")) {
+				// "said its forces had struck": "said" reports whatever follows.
+				return next.is("to");
+			}
 			return next.is("to") || next.is("by") || next.is("its") || next.is("their") || next.is("his")
 					|| next.is("her");
 		}
