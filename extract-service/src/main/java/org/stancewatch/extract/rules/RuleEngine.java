@@ -104,10 +104,11 @@ public final class RuleEngine implements RelationExtractor {
 					// told
 					// before its act word is when it was announced ("approved on Friday a
 					// bill to ...").
-					DateCue ahead = nearest(
-							this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear, true),
+					List<DateCue> future = this.dateCues.find(text, sentence.start(), sentence.end(), reference,
+							contextYear, true);
+					DateCue ahead = nearest(future.stream().filter((c) -> c.start() > finding.triggerStart()).toList(),
 							finding);
-					cue = (ahead != null && (ahead.start() > finding.triggerStart() || cue == null)) ? ahead : cue;
+					cue = (ahead != null) ? ahead : (cue != null) ? cue : nearest(future, finding);
 				}
 				dated.add(new Dated(finding, cue, lead, opening, headline));
 			}
