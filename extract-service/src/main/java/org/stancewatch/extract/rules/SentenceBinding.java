@@ -87,7 +87,10 @@ record SentenceBinding(List<Mention> mentions, boolean impliedTarget) {
 				// own state.
 				boolean qualified = last + 1 < tokens.size()
 						&& (tokens.get(last + 1).is("of") || tokens.get(last + 1).is("in"));
-				return qualified ? -1 : last;
+				// "The officials", "the authorities" as often mean the government's own
+				// people, just named, as the state's.
+				boolean eitherSide = tokens.get(last).is("officials") || tokens.get(last).is("authorities");
+				return (qualified || eitherSide) ? -1 : last;
 			}
 		}
 		return -1;
