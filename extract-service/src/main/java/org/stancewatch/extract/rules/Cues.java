@@ -45,6 +45,9 @@ final class Cues {
 
 	static final String PRONOUN_OTHER = "pronoun-other";
 
+	/** Optional: a file of an older engine without it binds no institutions. */
+	static final String STATE_INSTITUTION = "state-institution";
+
 	private static final String START_ONLY = "@start";
 
 	/** Per section, its phrases and whether each counts only at a sentence's start. */
@@ -71,6 +74,7 @@ final class Cues {
 			}
 			cues.sections.computeIfAbsent(section, (k) -> new PhraseIndex<>(true)).add(line, startOnly);
 		}
+		cues.sections.putIfAbsent(STATE_INSTITUTION, new PhraseIndex<>(true));
 		for (String required : List.of(END_OF_ARTICLE, NEGATION, SPECULATION, INTENT, INTENT_AFTER, CONDITION,
 				BACKGROUND, STATIVE, REPORTING, SUBORDINATOR, COORDINATOR, NOMINAL_VERB, OBJECT_PREPOSITION, DETERMINER,
 				NON_STATE_HEAD, PRONOUN_STATE, PRONOUN_OTHER)) {
@@ -91,7 +95,8 @@ final class Cues {
 		PhraseIndex<Boolean> index = this.sections.get(section);
 		for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
 			PhraseIndex.Match<Boolean> match = index.match(tokens, i);
-			if (match != null && match.last() < to && (i == 0 || !match.value()) && !isNotOnly(section, tokens, i)) {
+			if (match != null && match.last() < to && (i == 0 || !match.value()) && !isNotOnly(section, tokens, i)
+					&& !isCallNoun(section, tokens, i)) {
 				return i;
 			}
 		}
@@ -117,6 +122,15 @@ final class Cues {
 	/** Whether the token on its own is a phrase of the section. */
 	boolean is(String section, Token token) {
 		return this.sections.get(section).hasWord(token);
+	}
+
+	/** "In a phone call on Monday": a call, not a demand ("called on Russia to"). */
+	private boolean isCallNoun(String section, List<Token> tokens, int i) {
+		if (!SPECULATION.equals(section) || i == 0 || !tokens.get(i).lower().startsWith("call")) {
+			return false;
+		}
+		Token before = tokens.get(i - 1);
+		return is(DETERMINER, before) || before.is("phone") || before.is("video") || before.is("telephone");
 	}
 
 	private static boolean isNotOnly(String section, List<Token> tokens, int i) {

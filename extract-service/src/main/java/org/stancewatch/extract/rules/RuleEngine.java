@@ -25,19 +25,22 @@ import org.stancewatch.contracts.Status;
 public final class RuleEngine implements RelationExtractor {
 
 	/** Engine name and version; changes whenever the rules read differently. */
-	public static final String VERSION = "stancewatch-rules/1.1.0";
+	public static final String VERSION = "stancewatch-rules/1.2.0";
 
 	/** How many prose sentences open an article: its lead, where the news is told. */
 	private static final int LEAD_SENTENCES = 10;
 
 	/** How many prose sentences name the article's main actors. */
-	private static final int HEADLINE_SENTENCES = 2;
+	private static final int OPENING_SENTENCES = 2;
+
+	/** How much less sure an act is when only a headline names it. */
+	private static final double HEADLINE_PENALTY = 0.15;
 
 	/** Acts older than this before publication are the article's background. */
 	private static final int BACKGROUND_DAYS = 30;
 
 	/** How far (characters) a date expression may sit from the act's word. */
-	private static final int DATE_REACH = 80;
+	private static final int DATE_REACH = 110;
 
 	private final Dictionaries dictionaries;
 
@@ -55,7 +58,7 @@ public final class RuleEngine implements RelationExtractor {
 	@Override
 	public List<RelationChange> extract(Article article) {
 		String text = article.text();
-		List<Sentence> sentences = SentenceSplitter.split(text);
+		List<Sentence> sentences = SentenceSplitter.split(text, article.title());
 		LocalDate reference = referenceDate(article, sentences, text);
 		List<RelationChange> events = new ArrayList<>();
 		for (TargetLexicon target : this.dictionaries.targets) {
@@ -67,6 +70,7 @@ public final class RuleEngine implements RelationExtractor {
 	private List<RelationChange> extract(Article article, String text, List<Sentence> sentences,
 			@Nullable LocalDate reference, TargetLexicon target) {
 		SentenceReader reader = new SentenceReader(this.dictionaries, target);
+		Headlines headlines = new Headlines(article.title());
 		ArticleState state = new ArticleState();
 		List<Dated> dated = new ArrayList<>();
 		Integer contextYear = null;
@@ -77,7 +81,7 @@ public final class RuleEngine implements RelationExtractor {
 				break;
 			}
 			boolean lead = prose < LEAD_SENTENCES;
-			boolean headline = prose < HEADLINE_SENTENCES;
+			boolean opening = prose < OPENING_SENTENCES;
 			if (sentence.isProse()) {
 				prose++;
 			}
@@ -92,11 +96,21 @@ public final class RuleEngine implements RelationExtractor {
 					newsDate = news;
 				}
 			}
+			boolean headline = !findings.isEmpty() && headlines.isHeadline(text, sentence);
 			for (Finding finding : findings) {
-				List<DateCue> own = (finding.status() == Status.INTENDED)
-						? this.dateCues.find(text, sentence.start(), sentence.end(), reference, contextYear, true)
-						: cues;
-				dated.add(new Dated(finding, nearest(own, finding), lead, headline));
+				DateCue cue = nearest(cues, finding);
+				if (finding.status() == Status.INTENDED) {
+					// A plan's date lies ahead ("will lift the ban on Friday"); a date
+					// told
+					// before its act word is when it was announced ("approved on Friday a
+					// bill to ...").
+					List<DateCue> future = this.dateCues.find(text, sentence.start(), sentence.end(), reference,
+							contextYear, true);
+					DateCue ahead = nearest(future.stream().filter((c) -> c.start() > finding.triggerStart()).toList(),
+							finding);
+					cue = (ahead != null) ? ahead : (cue != null) ? cue : nearest(future, finding);
+				}
+				dated.add(new Dated(finding, cue, lead, opening, headline));
 			}
 			for (DateCue cue : cues) {
 				if (cue.explicitYear()) {
@@ -111,15 +125,22 @@ public final class RuleEngine implements RelationExtractor {
 			@Nullable LocalDate reference) {
 		Set<String> mainActors = new LinkedHashSet<>();
 		for (Dated d : dated) {
-			if (d.headline && !d.finding.pastContext() && !isOld(d.cue, reference)) {
+			if (d.opening && !d.finding.pastContext() && !isOld(d.cue, reference)) {
 				mainActors.addAll(d.finding.actors());
 			}
 		}
-		Map<String, RelationChange> byKey = new LinkedHashMap<>();
+		Map<String, Reading> byKey = new LinkedHashMap<>();
 		for (Dated d : dated) {
 			Finding f = d.finding;
 			for (String actor : f.actors()) {
-				DateCue cue = d.cue;
+				if (d.headline && toldInBody(dated, actor, f, reference)) {
+					// A headline restating what the body reports: the body is the
+					// evidence.
+					continue;
+				}
+				// A lede restating a report the body dates is that report: same date, and
+				// the body's sentence is the evidence.
+				DateCue cue = (d.cue == null && d.lead) ? restatedNews(dated, d, actor, reference) : d.cue;
 				boolean background = f.pastContext() || isOld(cue, reference) || (!mainActors.isEmpty()
 						&& !mainActors.contains(actor) && (cue == null || !isNews(cue, reference)));
 				if (cue == null && d.lead && !background) {
@@ -127,23 +148,63 @@ public final class RuleEngine implements RelationExtractor {
 					// then.
 					cue = newsDate;
 				}
-				RelationChange event = event(article, actor, target, f, cue, background);
+				double penalty = d.headline ? HEADLINE_PENALTY : 0;
+				RelationChange event = event(article, actor, target, f, cue, background, penalty);
 				String key = actor + "|" + f.action() + "|" + f.status() + "|" + event.occurredOn();
-				RelationChange earlier = byKey.get(key);
-				byKey.put(key, (earlier == null) ? event : merge(earlier, event));
+				Reading reading = new Reading(event, d.cue != null);
+				Reading earlier = byKey.get(key);
+				byKey.put(key, (earlier == null) ? reading : merge(earlier, reading));
 			}
 		}
-		return withoutUndatedRepeats(new ArrayList<>(byKey.values()));
+		List<RelationChange> events = new ArrayList<>();
+		byKey.values().forEach((reading) -> events.add(reading.event));
+		return withoutUndatedRepeats(events);
 	}
 
 	/**
-	 * The same act read twice keeps the surer reading; it is background only if both say
-	 * so.
+	 * Whether a sentence other than a headline reports the act of the actor. Headlines
+	 * blur tense ("Kazakhstan to upgrade mission"), so a body report of the news keeps
+	 * its own status; a past act of the same kind only stands for the same status.
 	 */
-	private static RelationChange merge(RelationChange earlier, RelationChange later) {
-		RelationChange kept = (later.confidence() > earlier.confidence()) ? later : earlier;
-		boolean background = earlier.background() && later.background();
-		return withBackground(kept, background);
+	private static boolean toldInBody(List<Dated> dated, String actor, Finding f, @Nullable LocalDate reference) {
+		return dated.stream()
+			.anyMatch((d) -> !d.headline && d.finding.action() == f.action() && d.finding.actors().contains(actor)
+					&& (d.finding.status() == f.status() || !(d.finding.pastContext() || isOld(d.cue, reference))));
+	}
+
+	/**
+	 * The date of the report an undated act of the lead restates: the same act told
+	 * again, dated as recent news, elsewhere (a summary or lede restating the body).
+	 */
+	private static @Nullable DateCue restatedNews(List<Dated> dated, Dated undated, String actor,
+			@Nullable LocalDate reference) {
+		if (undated.finding.pastContext()) {
+			return null;
+		}
+		return dated.stream()
+			.filter((d) -> d != undated && !d.headline && d.cue != null && !d.finding.pastContext()
+					&& !isOld(d.cue, reference) && sameAct(d.finding, actor, undated.finding))
+			.map(Dated::cue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static boolean sameAct(Finding finding, String actor, Finding other) {
+		return finding.action() == other.action() && finding.status() == other.status()
+				&& finding.actors().contains(actor);
+	}
+
+	/**
+	 * The same act read twice keeps as evidence the sentence that dates it itself, else
+	 * the surer reading, and the higher confidence; it is background only if both say so.
+	 */
+	private static Reading merge(Reading earlier, Reading later) {
+		boolean laterBetter = (later.ownDate != earlier.ownDate) ? later.ownDate
+				: later.event.confidence() > earlier.event.confidence();
+		Reading kept = laterBetter ? later : earlier;
+		double confidence = Math.max(earlier.event.confidence(), later.event.confidence());
+		boolean background = earlier.event.background() && later.event.background();
+		return new Reading(with(kept.event, background, confidence), earlier.ownDate || later.ownDate);
 	}
 
 	/**
@@ -176,7 +237,7 @@ public final class RuleEngine implements RelationExtractor {
 	}
 
 	private RelationChange event(Article article, String actor, String target, Finding f, @Nullable DateCue cue,
-			boolean background) {
+			boolean background, double penalty) {
 		LocalDate occurredOn = (cue != null) ? cue.date() : null;
 		DatePrecision precision = (cue != null) ? cue.precision() : DatePrecision.UNKNOWN;
 		Sentence sentence = f.sentence();
@@ -184,14 +245,18 @@ public final class RuleEngine implements RelationExtractor {
 				article.id(), article.url(), article.title(), article.source(), article.publishedAt(),
 				article.duplicateOf(), actor, target, f.action(), f.action().direction(), f.status(), occurredOn,
 				precision, background, sentence.text(article.text()), sentence.start(), sentence.end(),
-				Math.round(f.confidence() * 100) / 100.0, VERSION);
+				Math.round(Math.max(0.05, f.confidence() - penalty) * 100) / 100.0, VERSION);
 	}
 
 	private static RelationChange withBackground(RelationChange e, boolean background) {
+		return with(e, background, e.confidence());
+	}
+
+	private static RelationChange with(RelationChange e, boolean background, double confidence) {
 		return new RelationChange(e.eventId(), e.articleId(), e.articleUrl(), e.articleTitle(), e.source(),
 				e.publishedAt(), e.duplicateOf(), e.actor(), e.target(), e.action(), e.direction(), e.status(),
 				e.occurredOn(), e.datePrecision(), background, e.evidence(), e.evidenceStart(), e.evidenceEnd(),
-				e.confidence(), e.extractor());
+				confidence, e.extractor());
 	}
 
 	/**
@@ -290,7 +355,16 @@ public final class RuleEngine implements RelationExtractor {
 			.orElse(null);
 	}
 
-	private record Dated(Finding finding, @Nullable DateCue cue, boolean lead, boolean headline) {
+	/**
+	 * A finding with its own date expression (if any) and where it stands: in the lead,
+	 * among the opening sentences, in a headline.
+	 */
+	private record Dated(Finding finding, @Nullable DateCue cue, boolean lead, boolean opening, boolean headline) {
+
+	}
+
+	/** An event as read, and whether its date came from its own sentence. */
+	private record Reading(RelationChange event, boolean ownDate) {
 
 	}
 

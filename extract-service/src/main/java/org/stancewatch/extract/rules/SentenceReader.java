@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.stancewatch.contracts.Action;
 import org.stancewatch.contracts.Status;
 
 /**
@@ -36,6 +37,11 @@ final class SentenceReader {
 
 	private static final int OBJECT_REACH = 7;
 
+	/**
+	 * How much less sure a reading is whose actor or government the last sentence gave.
+	 */
+	private static final double BOUND_PENALTY = 0.15;
+
 	/** How far after the act's word its object may be named. */
 	private static final int OBJECT_SPAN = 15;
 
@@ -56,25 +62,38 @@ final class SentenceReader {
 
 	private final Cues cues;
 
+	private final Contrasts contrasts;
+
 	SentenceReader(Dictionaries dictionaries, TargetLexicon target) {
 		this.dictionaries = dictionaries;
 		this.target = target;
 		this.cues = dictionaries.cues;
+		this.contrasts = new Contrasts(dictionaries.cues);
 	}
 
 	List<Finding> read(String text, Sentence sentence, ArticleState state) {
 		List<Token> tokens = sentence.tokens();
 		List<Mention> mentions = mentions(tokens);
+		SentenceBinding binding = null;
+		if (state.bound != null && (!mayTellAnAct(mentions) || opensWithInstitution(tokens))
+				&& sameParagraph(text, state.lastEnd, sentence.start())) {
+			binding = SentenceBinding.of(tokens, mentions, state.bound, this.cues);
+			if (binding != null) {
+				mentions = binding.mentions();
+			}
+		}
+		boolean impliedTarget = binding != null && binding.impliedTarget();
 		List<Finding> findings = new ArrayList<>();
 		Context context = null;
-		for (int i = 0; mayTellAnAct(mentions) && i < tokens.size(); i++) {
+		for (int i = 0; (impliedTarget || mayTellAnAct(mentions)) && i < tokens.size(); i++) {
 			PhraseIndex.Match<List<ActionRules.Hit>> match = this.dictionaries.actions.at(tokens, i);
 			if (match == null) {
 				continue;
 			}
 			if (context == null) {
 				// Most sentences name no act: their clauses are never needed.
-				context = new Context(text, sentence, tokens, mentions, new Clauses(tokens, mentions), state);
+				context = new Context(text, sentence, tokens, mentions, new Clauses(tokens, mentions), state,
+						binding != null, impliedTarget);
 			}
 			Finding finding = readAction(context, i, match.last(), match.value());
 			if (finding != null) {
@@ -86,12 +105,63 @@ final class SentenceReader {
 			state.targetNamed = true;
 		}
 		List<String> subject = firstStates(mentions, tokens);
-		if (!subject.isEmpty() || opensWithTarget(mentions, tokens)) {
+		boolean opensWithTarget = opensWithTarget(mentions, tokens);
+		if (!subject.isEmpty() || opensWithTarget) {
 			// A sentence whose subject is the government itself leaves "it" in the next
 			// one unresolved rather than pointing to a state named further back.
 			state.lastSubject = subject;
 		}
+		state.bound = (!subject.isEmpty() && !opensWithTarget && (impliedTarget || namesTarget(mentions, state)))
+				? new ArticleState.Bound(subject.get(0), isOfficial(tokens, mentions, subject.get(0))) : null;
+		state.lastEnd = sentence.end();
 		return findings;
+	}
+
+	/**
+	 * "The ministry said ...": a subject that the last sentence's state may stand behind.
+	 */
+	private boolean opensWithInstitution(List<Token> tokens) {
+		return SentenceBinding.institutionSubject(tokens, this.cues) >= 0;
+	}
+
+	private static boolean sameParagraph(String text, int lastEnd, int start) {
+		if (lastEnd < 0) {
+			return false;
+		}
+		for (int k = lastEnd; k < start; k++) {
+			if (text.charAt(k) == '\n' || text.charAt(k) == '\r') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean namesTarget(List<Mention> mentions, ArticleState state) {
+		for (Mention m : mentions) {
+			if (m.kind() == Mention.Kind.TARGET
+					|| (m.isTarget() || m.kind() == Mention.Kind.TARGET_PRONOUN) && state.targetNamed) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the state's first mention as a subject heads an official: "Russia's foreign
+	 * minister", "the Uzbek president".
+	 */
+	private boolean isOfficial(List<Token> tokens, List<Mention> mentions, String code) {
+		for (Mention m : mentions) {
+			if (m.isState() && m.code().equals(code) && !isObject(tokens, m)) {
+				for (int k = m.last() + 1; k < Math.min(tokens.size(), m.last() + 4); k++) {
+					if (this.cues.at(Cues.STATE_INSTITUTION, tokens, k) >= 0) {
+						return true;
+					}
+				}
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -194,7 +264,8 @@ final class SentenceReader {
 		List<Candidate> candidates = new ArrayList<>();
 		Windows windows = new Windows(c, first, last);
 		for (ActionRules.Hit hit : hits) {
-			ActionRules.Form form = form(c.tokens, first, hit.form());
+			ActionRules.Form form = form(c.tokens, first, hit.form(),
+					hit.rule().verbs().contains(c.tokens.get(first).lower()));
 			if (form == null) {
 				continue;
 			}
@@ -215,7 +286,7 @@ final class SentenceReader {
 	}
 
 	/** The form the word has here, or null when it is used as a noun or adjective. */
-	private ActionRules.@Nullable Form form(List<Token> tokens, int first, ActionRules.Form form) {
+	private ActionRules.@Nullable Form form(List<Token> tokens, int first, ActionRules.Form form, boolean lemma) {
 		if (form == ActionRules.Form.NOUN) {
 			return form;
 		}
@@ -234,7 +305,10 @@ final class SentenceReader {
 		if (determined) {
 			return (form == ActionRules.Form.GERUND) ? ActionRules.Form.NOUN : null;
 		}
-		if (form.mayBePassive() && p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p)) && p == first - 1) {
+		// "to banned groups" is a participle after a preposition; "to let", "to put" an
+		// infinitive whose lemma reads like its participle.
+		if (form.mayBePassive() && p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p)) && p == first - 1
+				&& !(lemma && tokens.get(p).is("to"))) {
 			return null;
 		}
 		return form;
@@ -351,7 +425,7 @@ final class SentenceReader {
 			return null;
 		}
 		TargetFit targetFit = targetFit(c, first, last, clauseStart, clauseEnd, rule, form, passive, actors);
-		if (targetFit == TargetFit.NONE) {
+		if (targetFit == TargetFit.NONE || (c.bound && !explicitEnough(tokens, first, rule, form))) {
 			return null;
 		}
 		int windowStart = (form == ActionRules.Form.GERUND && isAdjunct(tokens, first)) ? first - 1
@@ -359,10 +433,8 @@ final class SentenceReader {
 		// A nominal act may be denied after it: "recognition of the Taliban was not on
 		// the table".
 		boolean deniedAfter = form == ActionRules.Form.NOUN
-				&& (this.cues.any(Cues.NEGATION, tokens, last + 1, clauseEnd)
-						|| this.cues.any(Cues.SPECULATION, tokens, last + 1, clauseEnd));
-		if (deniedAfter || this.cues.any(Cues.NEGATION, tokens, windowStart, first)
-				|| this.cues.any(Cues.SPECULATION, tokens, windowStart, first)
+				&& (negated(c, last + 1, clauseEnd) || this.cues.any(Cues.SPECULATION, tokens, last + 1, clauseEnd));
+		if (deniedAfter || negated(c, windowStart, first) || this.cues.any(Cues.SPECULATION, tokens, windowStart, first)
 				|| this.cues.any(Cues.STATIVE, tokens, windowStart, first)
 				|| this.cues.any(Cues.CONDITION, tokens, last + 1, tokens.size()) || isQuestion(tokens)) {
 			return null;
@@ -372,10 +444,27 @@ final class SentenceReader {
 		boolean pastContext = this.cues.any(Cues.BACKGROUND, tokens, clauseStart, clauseEnd)
 				|| (!c.clauses.isReported(first) && hadBefore(tokens, clauseStart, first));
 		double confidence = rule.confidence() - actors.penalty - ((targetFit == TargetFit.ANAPHOR) ? 0.1 : 0)
-				- ((form == ActionRules.Form.NOUN) ? 0.1 : 0);
+				- (c.bound ? BOUND_PENALTY : 0) - ((form == ActionRules.Form.NOUN) ? 0.1 : 0);
 		return new Finding(rule.action(), actors.codes, intended ? Status.INTENDED : Status.COMPLETED,
 				Math.max(0.05, Math.min(0.99, confidence)), c.sentence, tokens.get(first).start(),
 				tokens.get(windowStart).start(), tokens.get(clauseEnd - 1).end(), pastContext);
+	}
+
+	private boolean negated(Context c, int from, int to) {
+		return this.contrasts.negated(c.tokens, c.mentions, from, to);
+	}
+
+	private boolean isContrasted(Context c, Mention m) {
+		return this.contrasts.isSetAside(c.tokens, c.mentions, m);
+	}
+
+	/**
+	 * Formal recognition read through a bound sentence needs the verb itself ("later
+	 * recognised"), never a noun or a looser phrase ("recognition would follow").
+	 */
+	private static boolean explicitEnough(List<Token> tokens, int first, ActionRule rule, ActionRules.Form form) {
+		return rule.action() != Action.RECOGNIZE_GOVERNMENT
+				|| (form != ActionRules.Form.NOUN && tokens.get(first).lower().startsWith("recogni"));
 	}
 
 	// --- who acts ---
@@ -400,7 +489,7 @@ final class SentenceReader {
 		List<Mention> inClause = c.mentions.stream()
 			.filter((m) -> m.first() >= clauseStart && m.last() < first)
 			.filter((m) -> m.kind() != Mention.Kind.TARGET_PRONOUN)
-			.filter((m) -> !isObject(tokens, m))
+			.filter((m) -> !isObject(tokens, m) && !isContrasted(c, m))
 			.toList();
 		if (!inClause.isEmpty()) {
 			// "by recognising": the clause's subject acts; "thanked Russia for
@@ -413,10 +502,15 @@ final class SentenceReader {
 			List<Mention> candidates = mainSubject ? inClause : outsideAside(tokens, inClause, first);
 			Mention subject = mainSubject ? inClause.get(0) : candidates.get(candidates.size() - 1);
 			Mention compared = comparedWith(c, subject, first);
-			return actorsOf(c, group(c.tokens, c.mentions, (compared != null) ? compared : subject), 0);
+			return actorsOf(c,
+					withCompanions(c, group(c.tokens, c.mentions, (compared != null) ? compared : subject), first), 0);
 		}
 		if (antecedent != null) {
 			return actorsOf(c, group(c.tokens, c.mentions, antecedent), 0);
+		}
+		Mention previous = continuedSubject(c, first, clauseStart);
+		if (previous != null) {
+			return actorsOf(c, group(c.tokens, c.mentions, previous), 0.05);
 		}
 		if (form == ActionRules.Form.GERUND && first == clauseStart && clauseStart > 0) {
 			// "..., the ministry said after recognising the Islamic Emirate": the main
@@ -437,6 +531,62 @@ final class SentenceReader {
 				.toList();
 			if (!speaker.isEmpty()) {
 				return actorsOf(c, group(c.tokens, c.mentions, speaker.get(speaker.size() - 1)), 0.25);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * "Uzbekistan, along with Kazakhstan, has removed ...": states joined to the subject
+	 * by "along with", "together with" or "as well as" act with it.
+	 */
+	private List<Mention> withCompanions(Context c, List<Mention> group, int first) {
+		List<Token> tokens = c.tokens;
+		int k = group.get(group.size() - 1).last() + 1;
+		if (k < first && tokens.get(k).norm().equals(",")) {
+			k++;
+		}
+		boolean joined = k + 1 < first
+				&& ((tokens.get(k).is("along") || tokens.get(k).is("together")) && tokens.get(k + 1).is("with")
+						|| (k + 2 < first && tokens.get(k).is("as") && tokens.get(k + 1).is("well")
+								&& tokens.get(k + 2).is("as")));
+		if (!joined) {
+			return group;
+		}
+		Mention companion = mentionStartingAt(c.mentions, tokens.get(k).is("as") ? k + 3 : k + 2);
+		if (companion == null || !companion.isState() || companion.last() >= first) {
+			return group;
+		}
+		List<Mention> joinedGroup = new ArrayList<>(group);
+		for (Mention m : groupForward(c.mentions, companion, tokens)) {
+			if (m.last() < first && !joinedGroup.contains(m)) {
+				joinedGroup.add(m);
+			}
+		}
+		return joinedGroup;
+	}
+
+	/**
+	 * "Russia not only accepted ... but also raised ...", "..., and later lifted ...": a
+	 * verb that opens a clause after "but" or "and" with no subject of its own has the
+	 * subject of the clause before. Returns that subject, or null.
+	 */
+	private @Nullable Mention continuedSubject(Context c, int first, int clauseStart) {
+		List<Token> tokens = c.tokens;
+		if (clauseStart < 1 || !(tokens.get(clauseStart - 1).is("but") || tokens.get(clauseStart - 1).is("and"))) {
+			return null;
+		}
+		for (int k = clauseStart; k < first; k++) {
+			String word = tokens.get(k).lower();
+			if (!(word.endsWith("ly") || AND_SKIPPABLE.contains(word))) {
+				return null;
+			}
+		}
+		int previousStart = c.clauses.start(clauseStart - 1);
+		for (Mention m : c.mentions) {
+			if (m.first() >= previousStart && m.last() < clauseStart - 1 && m.isState() && !isObject(tokens, m)
+					&& !isContrasted(c, m)) {
+				return m;
 			}
 		}
 		return null;
@@ -650,7 +800,7 @@ final class SentenceReader {
 	}
 
 	private boolean nearReporting(List<Token> tokens, Mention m) {
-		for (int k = Math.max(0, m.first() - 3); k <= Math.min(tokens.size() - 1, m.last() + 4); k++) {
+		for (int k = Math.max(0, m.first() - 3); k <= Math.min(tokens.size() - 1, m.last() + 6); k++) {
 			if (this.cues.at(Cues.REPORTING, tokens, k) >= 0) {
 				return true;
 			}
@@ -688,10 +838,20 @@ final class SentenceReader {
 		return group;
 	}
 
-	/** "China, Pakistan, the UAE and Uzbekistan": joined by commas and "and" only. */
+	/**
+	 * "China, Pakistan, the UAE and Uzbekistan": joined by commas and "and" only, or "not
+	 * only China but also Pakistan".
+	 */
 	private static boolean coordinated(List<Token> tokens, Mention left, Mention right) {
 		if (right.first() <= left.last() + 1) {
 			return false;
+		}
+		if (tokens.get(left.last() + 1).is("but") && afterNotOnly(tokens, left)) {
+			int k = left.last() + 2;
+			if (k < right.first() && tokens.get(k).is("also")) {
+				k++;
+			}
+			return k == right.first() || (k + 1 == right.first() && tokens.get(k).is("the"));
 		}
 		for (int k = left.last() + 1; k < right.first(); k++) {
 			if (!COORDINATION.contains(tokens.get(k).lower())) {
@@ -699,6 +859,15 @@ final class SentenceReader {
 			}
 		}
 		return true;
+	}
+
+	/** Whether "not only" comes right before the mention. */
+	private static boolean afterNotOnly(List<Token> tokens, Mention m) {
+		int p = m.first() - 1;
+		if (p >= 0 && tokens.get(p).is("the")) {
+			p--;
+		}
+		return p >= 1 && tokens.get(p).is("only") && tokens.get(p - 1).is("not");
 	}
 
 	private static @Nullable Mention mentionStartingAt(List<Mention> mentions, int index) {
@@ -719,7 +888,18 @@ final class SentenceReader {
 		if (p >= 0 && tokens.get(p).is("the")) {
 			p--;
 		}
-		return p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p));
+		return p >= 0 && this.cues.is(Cues.OBJECT_PREPOSITION, tokens.get(p)) && !opensAsInstitution(tokens, p);
+	}
+
+	/**
+	 * "A court in Kazakhstan struck ...", "The government of Kazakhstan removed ...",
+	 * "Officials in Tashkent said ...": the state an institution opening the sentence
+	 * belongs to is its subject, not a place.
+	 */
+	private boolean opensAsInstitution(List<Token> tokens, int preposition) {
+		return (tokens.get(preposition).is("in") || tokens.get(preposition).is("of")) && preposition >= 1
+				&& preposition <= 3 && this.cues.is(Cues.STATE_INSTITUTION, tokens.get(preposition - 1))
+				&& (preposition == 1 || this.cues.is(Cues.DETERMINER, tokens.get(0)));
 	}
 
 	/** "Russia's terror blacklist", "the Russian list": a state qualifying a noun. */
@@ -803,7 +983,12 @@ final class SentenceReader {
 				continue;
 			}
 			if (rule.objectIsTarget() && !passive && !rule.objectMayBePlace()
-					&& prepositionBetween(c.tokens, last + 1, m.first())) {
+					&& prepositionBetween(c.tokens, last + 1, m.first(), form == ActionRules.Form.NOUN)) {
+				return best;
+			}
+			if (rule.objectIsTarget() && passive && m.first() > from + 1) {
+				// "The recognition of the Taliban by Russia was praised": the act is
+				// praised, not the government named inside it.
 				return best;
 			}
 			if (rule.objectIsTarget() && m.isState()) {
@@ -823,14 +1008,19 @@ final class SentenceReader {
 				best = (best == TargetFit.NAMED) ? best : TargetFit.ANAPHOR;
 			}
 		}
-		return best;
+		// The government the previous sentence named, when nothing here names it; an act
+		// aimed at it directly (praise, recognition) must name it.
+		return (best == TargetFit.NONE && c.impliedTarget && !rule.objectIsTarget()) ? TargetFit.ANAPHOR : best;
 	}
 
-	/** A preposition other than "of" and "to" between the verb and a mention. */
-	private boolean prepositionBetween(List<Token> tokens, int from, int to) {
+	/**
+	 * A preposition other than "of" and "to" between the verb and a mention; a noun also
+	 * takes its object with "for" ("praise for the Taliban").
+	 */
+	private boolean prepositionBetween(List<Token> tokens, int from, int to, boolean noun) {
 		for (int k = from; k < to; k++) {
 			Token t = tokens.get(k);
-			if (this.cues.is(Cues.OBJECT_PREPOSITION, t) && !t.is("of") && !t.is("to")) {
+			if (this.cues.is(Cues.OBJECT_PREPOSITION, t) && !t.is("of") && !t.is("to") && !(noun && t.is("for"))) {
 				return true;
 			}
 		}
@@ -891,14 +1081,22 @@ final class SentenceReader {
 
 		final ArticleState state;
 
+		/** Whether the subject or the government was bound from the previous sentence. */
+		final boolean bound;
+
+		/** Whether the government is understood from the previous sentence. */
+		final boolean impliedTarget;
+
 		Context(String text, Sentence sentence, List<Token> tokens, List<Mention> mentions, Clauses clauses,
-				ArticleState state) {
+				ArticleState state, boolean bound, boolean impliedTarget) {
 			this.text = text;
 			this.sentence = sentence;
 			this.tokens = tokens;
 			this.mentions = mentions;
 			this.clauses = clauses;
 			this.state = state;
+			this.bound = bound;
+			this.impliedTarget = impliedTarget;
 		}
 
 	}
@@ -931,7 +1129,8 @@ final class SentenceReader {
 					this.starts[i + 1] = true;
 				}
 				int reporting = SentenceReader.this.cues.at(Cues.REPORTING, tokens, i);
-				if (reporting >= 0 && reporting + 1 < this.size && isTransitiveUse(tokens.get(reporting + 1))) {
+				if (reporting >= 0 && reporting + 1 < this.size
+						&& isTransitiveUse(tokens.get(i), tokens.get(reporting + 1))) {
 					reporting = -1;
 				}
 				if (reporting >= 0) {
@@ -955,7 +1154,8 @@ final class SentenceReader {
 					this.starts[i + 2] = true;
 				}
 				int coordinator = SentenceReader.this.cues.at(Cues.COORDINATOR, tokens, i);
-				if (coordinator >= 0 && i > 0) {
+				if (coordinator >= 0 && i > 0 && !closesNotOnly(tokens, mentions, i)
+						&& !opensContrast(tokens, mentions, coordinator + 1)) {
 					this.starts[coordinator + 1] = true;
 				}
 				int subordinator = SentenceReader.this.cues.at(Cues.SUBORDINATOR, tokens, i);
@@ -982,6 +1182,33 @@ final class SentenceReader {
 			}
 		}
 
+		/**
+		 * "Not only Uzbekistan but also Kazakhstan has": one subject of two states, not a
+		 * new clause.
+		 */
+		private static boolean closesNotOnly(List<Token> tokens, List<Mention> mentions, int but) {
+			for (Mention m : mentions) {
+				if (m.last() == but - 1 && afterNotOnly(tokens, m)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** ", but not China,": an aside setting a state apart, not a new clause. */
+		private static boolean opensContrast(List<Token> tokens, List<Mention> mentions, int next) {
+			if (next >= tokens.size() || !tokens.get(next).is("not")) {
+				return false;
+			}
+			for (Mention m : mentions) {
+				if ((m.first() == next + 1 || (m.first() == next + 2 && tokens.get(next + 1).is("the")))
+						&& m.last() + 1 < tokens.size() && tokens.get(m.last() + 1).norm().equals(",")) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 		/** ", and Uzbekistan have": the last of a list of states, not a new clause. */
 		private static boolean isListItem(List<Mention> mentions, int index) {
 			boolean next = false;
@@ -997,7 +1224,11 @@ final class SentenceReader {
 		 * "added to the list", "announced its decision": a verb with an object, not a
 		 * report.
 		 */
-		private static boolean isTransitiveUse(Token next) {
+		private static boolean isTransitiveUse(Token verb, Token next) {
+			if (verb.is("said") || verb.is("says") || verb.is("say")) {
+				// "said its forces had struck": "said" reports whatever follows.
+				return next.is("to");
+			}
 			return next.is("to") || next.is("by") || next.is("its") || next.is("their") || next.is("his")
 					|| next.is("her");
 		}

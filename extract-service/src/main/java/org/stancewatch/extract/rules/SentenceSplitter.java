@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Splits an article's text into sentences. A line break ends a sentence (headlines and
  * bylines carry no full stop) unless it only wraps a long line in the middle of a
@@ -26,6 +28,15 @@ final class SentenceSplitter {
 	}
 
 	static List<Sentence> split(String text) {
+		return split(text, null);
+	}
+
+	/**
+	 * Splits the text; a line that repeats the title, or reads as a headline, is never
+	 * taken as wrapped into the next one.
+	 */
+	static List<Sentence> split(String text, @Nullable String title) {
+		String titleLetters = (title != null) ? Headlines.letters(title, 0, title.length()) : "";
 		List<Sentence> sentences = new ArrayList<>();
 		int start = 0;
 		int length = text.length();
@@ -34,7 +45,7 @@ final class SentenceSplitter {
 			boolean end = false;
 			int next = i + 1;
 			if (c == '\n' || c == '\r') {
-				end = !isWrap(text, i);
+				end = !isWrap(text, i, titleLetters);
 			}
 			else if (c == '.' || c == '!' || c == '?') {
 				while (next < length && isClosing(text.charAt(next))) {
@@ -57,7 +68,7 @@ final class SentenceSplitter {
 	 * Whether the line break at {@code at} only wraps a sentence that goes on in the next
 	 * line.
 	 */
-	private static boolean isWrap(String text, int breakAt) {
+	private static boolean isWrap(String text, int breakAt, String titleLetters) {
 		// The \n of a \r\n pair is judged with its \r.
 		int at = (text.charAt(breakAt) == '\n' && breakAt > 0 && text.charAt(breakAt - 1) == '\r') ? breakAt - 1
 				: breakAt;
@@ -70,7 +81,8 @@ final class SentenceSplitter {
 			lineStart--;
 		}
 		String line = text.substring(lineStart, at).strip();
-		if (line.length() < WRAPPED_LINE) {
+		if (line.length() < WRAPPED_LINE || Headlines.isTitleCased(Tokenizer.tokens(line))
+				|| (!titleLetters.isEmpty() && titleLetters.equals(Headlines.letters(line, 0, line.length())))) {
 			return false;
 		}
 		char last = line.charAt(line.length() - 1);

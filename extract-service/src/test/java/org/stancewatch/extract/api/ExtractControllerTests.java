@@ -38,7 +38,7 @@ class ExtractControllerTests {
 			.andExpect(jsonPath("$[0].action").value("ACCEPT_AMBASSADOR"))
 			.andExpect(jsonPath("$[0].occurredOn").value("2025-07-03"))
 			.andExpect(jsonPath("$[0].articleUrl").value("https://news.example/1"))
-			.andExpect(jsonPath("$[0].extractor").value("stancewatch-rules/1.1.0"));
+			.andExpect(jsonPath("$[0].extractor").value("stancewatch-rules/1.2.0"));
 	}
 
 	@Test

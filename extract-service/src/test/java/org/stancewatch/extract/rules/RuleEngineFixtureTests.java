@@ -76,6 +76,12 @@ class RuleEngineFixtureTests {
 			if (want.has("background") && want.get("background").asBoolean() != got.background()) {
 				problems.add(describe(want) + " with background " + got.background());
 			}
+			if (want.has("evidence") && !got.evidence().contains(want.get("evidence").asString())) {
+				problems.add(describe(want) + " with evidence '" + got.evidence() + "'");
+			}
+			if (want.has("maxConfidence") && got.confidence() > want.get("maxConfidence").asDouble()) {
+				problems.add(describe(want) + " with confidence " + got.confidence());
+			}
 		}
 		for (RelationChange extra : unmatched) {
 			perAction.get(extra.action())[1]++;
@@ -123,7 +129,8 @@ class RuleEngineFixtureTests {
 		String name = fixture.get("name").asString();
 		String url = "https://fixtures.invalid/" + name.replaceAll("[^a-z0-9]+", "-");
 		String text = fixture.get("text").asString();
-		return new Article("id-" + Integer.toHexString(name.hashCode()), url, url, name, "fixtures.invalid", null,
+		String title = fixture.has("title") ? fixture.get("title").asString() : name;
+		return new Article("id-" + Integer.toHexString(name.hashCode()), url, url, title, "fixtures.invalid", null,
 				published, Instant.parse("2025-07-05T00:00:00Z"), "en", text, null, "hash", null);
 	}
 

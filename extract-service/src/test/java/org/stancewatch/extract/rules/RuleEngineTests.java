@@ -48,7 +48,7 @@ class RuleEngineTests {
 		assertThat(envoy.status()).isEqualTo(Status.COMPLETED);
 		assertThat(envoy.occurredOn()).hasToString("2025-07-03");
 		assertThat(envoy.datePrecision()).isEqualTo(DatePrecision.DAY);
-		assertThat(envoy.extractor()).isEqualTo("stancewatch-rules/1.1.0").isEqualTo(ENGINE.version());
+		assertThat(envoy.extractor()).isEqualTo("stancewatch-rules/1.2.0").isEqualTo(ENGINE.version());
 		assertThat(envoy.confidence()).isBetween(0.8, 1.0);
 	}
 
@@ -130,6 +130,21 @@ class RuleEngineTests {
 			.extract(article("a-5", "Jeanne Exemple praised the Taliban for the prisoner release."));
 		assertThat(events).extracting(RelationChange::actor, RelationChange::action)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("FR", Action.PRAISE));
+	}
+
+	@Test
+	void aCuesFileOfAnOlderEngineLoadsAndBindsNoInstitution() throws java.io.IOException {
+		String shipped;
+		try (java.io.InputStream in = RuleEngineTests.class.getResourceAsStream("/rules/cues.txt")) {
+			shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		String older = shipped.substring(0, shipped.indexOf("[state-institution]"));
+		String text = "Kyrgyzstan hosted the Taliban's foreign minister on Tuesday. "
+				+ "The government also lifted its ban on the movement.";
+		assertThat(ENGINE.extract(article("a-6", text))).extracting(RelationChange::actor, RelationChange::action)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("KG", Action.DELIST_TERRORIST));
+		assertThat(new RuleEngine(Dictionaries.load(Map.of("cues.txt", older)::get)).extract(article("a-6", text)))
+			.isEmpty();
 	}
 
 	@Test
