@@ -94,7 +94,7 @@ stamp=$data/build.stamp
 build=false
 [ -f "$stamp" ] || build=true
 for name in "${services[@]}"; do [ -f "$root/$name/target/$name.jar" ] || build=true; done
-if ! $build && [ -n "$(find "$root/pom.xml" "$root/contracts" "${services[@]/#/$root/}" -path '*/target' -prune -o \
+if ! $build && [ -n "$(find "$root/pom.xml" "$root/contracts" "$root/kafka-support" "${services[@]/#/$root/}" -path '*/target' -prune -o \
   \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$stamp" -print | head -n 1)" ]; then
   build=true
 fi

@@ -207,6 +207,15 @@ class ComposeFileTests {
 			.contains("HEALTHCHECK")
 			.contains("MaxRAMPercentage")
 			.contains("org.springframework.boot.loader.launch.JarLauncher");
+		Matcher modules = Pattern.compile("<module>([^<]+)</module>")
+			.matcher(ComposeFile.read(this.compose.root().resolve("pom.xml")));
+		while (modules.find()) {
+			String module = modules.group(1);
+			// The reactor needs every module's pom; the services build from all but these
+			// two.
+			String copied = List.of("system-tests", "benchmarks").contains(module) ? module + "/pom.xml" : module;
+			assertThat(dockerfile).as("the build stage copies %s", copied).contains("COPY " + copied + " " + copied);
+		}
 		assertThat(this.compose.root().resolve("deploy/docker/healthcheck.sh")).isExecutable();
 		assertThat(ComposeFile.read(this.compose.root().resolve(".dockerignore"))).contains("**/target/", ".env");
 	}

@@ -21,6 +21,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import org.stancewatch.alert.AlertProperties;
 import org.stancewatch.contracts.Topics;
+import org.stancewatch.kafka.TopicReplication;
 
 /**
  * What Boot properties cannot say: the topics this service owns (auto-creation is off),

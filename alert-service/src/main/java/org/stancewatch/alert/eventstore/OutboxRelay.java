@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.stancewatch.alert.AlertProperties;
 import org.stancewatch.contracts.CloudEvent;
 import org.stancewatch.contracts.EventJson;
+import org.stancewatch.kafka.PublishedRecords;
 
 /**
  * Publishes outbox rows to Kafka exactly once, in the order they were written, and

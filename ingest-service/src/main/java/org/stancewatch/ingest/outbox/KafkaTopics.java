@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.stancewatch.contracts.Topics;
 import org.stancewatch.ingest.IngestSettings;
+import org.stancewatch.kafka.TopicReplication;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

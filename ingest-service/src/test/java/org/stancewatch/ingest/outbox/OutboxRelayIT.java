@@ -23,6 +23,7 @@ import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.Topics;
 import org.stancewatch.ingest.IngestSettings;
 import org.stancewatch.ingest.intake.ArticleStore;
+import org.stancewatch.kafka.PublishedRecords;
 import org.stancewatch.testsupport.RealKafkaAndPostgres;
 import org.stancewatch.testsupport.TestInfrastructure;
 import org.stancewatch.testsupport.TopicReader;

@@ -1,12 +1,14 @@
-package org.stancewatch.alert.eventstore;
+package org.stancewatch.kafka;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.stancewatch.contracts.Topics;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
@@ -14,14 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The replication of the topics this service creates, as the deployments set it: through
- * the environment variables of the README's configuration table, read by the shipped
- * application.yml.
+ * The replication of the topics the services create, as the deployments set it: through
+ * the environment variables of the README's configuration table.
  */
 class TopicReplicationTests {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-		.withInitializer(new ConfigDataApplicationContextInitializer())
 		.withUserConfiguration(Replication.class);
 
 	@Test
@@ -35,7 +35,7 @@ class TopicReplicationTests {
 
 	@Test
 	void shouldCreateThreeReplicasWithTwoInSyncWhenTheEnvironmentAsksForThree() {
-		this.contexts.withPropertyValues("STANCEWATCH_TOPICS_REPLICATION_FACTOR=3").run((context) -> {
+		this.contexts.withInitializer(environment("STANCEWATCH_TOPICS_REPLICATION_FACTOR=3")).run((context) -> {
 			NewTopic topic = topic(context.getBean(TopicReplication.class));
 			assertThat(topic.replicationFactor()).isEqualTo((short) 3);
 			assertThat(topic.configs()).containsEntry("min.insync.replicas", "2");
@@ -45,7 +45,8 @@ class TopicReplicationTests {
 	@Test
 	void shouldTakeTheMinInsyncReplicasTheEnvironmentGives() {
 		this.contexts
-			.withPropertyValues("STANCEWATCH_TOPICS_REPLICATION_FACTOR=5", "STANCEWATCH_TOPICS_MIN_INSYNC_REPLICAS=3")
+			.withInitializer(
+					environment("STANCEWATCH_TOPICS_REPLICATION_FACTOR=5", "STANCEWATCH_TOPICS_MIN_INSYNC_REPLICAS=3"))
 			.run((context) -> assertThat(topic(context.getBean(TopicReplication.class)).configs())
 				.containsEntry("min.insync.replicas", "3"));
 	}
@@ -63,8 +64,14 @@ class TopicReplicationTests {
 			.withMessageContaining("replication-factor");
 	}
 
+	/** Variables as the operating system gives them to a service. */
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> environment(String... variables) {
+		return (context) -> TestPropertyValues.of(variables)
+			.applyTo(context.getEnvironment(), TestPropertyValues.Type.SYSTEM_ENVIRONMENT);
+	}
+
 	private static NewTopic topic(TopicReplication replication) {
-		return replication.applyTo(TopicBuilder.name(Topics.STANCE_SHIFTS).partitions(6)).build();
+		return replication.applyTo(TopicBuilder.name(Topics.ARTICLES).partitions(6)).build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package org.stancewatch.alert.eventstore;
+package org.stancewatch.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,10 +28,10 @@ import org.stancewatch.contracts.CloudEvent;
  * the end, and matches records by the {@value #OUTBOX_ID} header and {@code ce_id}. Only
  * this recovery path reads the topic; rows never claimed before are sent at once.
  */
-class PublishedRecords {
+public final class PublishedRecords {
 
 	/** Header carrying the outbox row id of each record the relay sends. */
-	static final String OUTBOX_ID = "stancewatch_outbox_id";
+	public static final String OUTBOX_ID = "stancewatch_outbox_id";
 
 	private final Map<String, Object> connection;
 
@@ -45,7 +45,7 @@ class PublishedRecords {
 	 * @param margin how far before the earliest claim to start reading
 	 * @param timeout how long reading to the end may take
 	 */
-	PublishedRecords(Map<String, Object> clientConfig, Duration margin, Duration timeout) {
+	public PublishedRecords(Map<String, Object> clientConfig, Duration margin, Duration timeout) {
 		this.connection = connectionSettings(clientConfig);
 		this.margin = margin;
 		this.timeout = timeout;
@@ -59,7 +59,7 @@ class PublishedRecords {
 	 * @throws IllegalStateException when Kafka did not let the topic be read to its end
 	 * in time; the caller must then send nothing
 	 */
-	Set<Long> find(String topic, Map<Long, String> claims, Instant earliestClaim) {
+	public Set<Long> find(String topic, Map<Long, String> claims, Instant earliestClaim) {
 		Set<Long> found = new HashSet<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(this.connection, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {

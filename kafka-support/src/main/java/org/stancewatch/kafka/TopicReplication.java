@@ -1,4 +1,4 @@
-package org.stancewatch.alert.eventstore;
+package org.stancewatch.kafka;
 
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -7,10 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * How the topics this service creates are replicated ({@code stancewatch.topics.*}, the
- * same settings in all three services). One broker locally; three on a real cluster,
- * where {@code min.insync.replicas} makes an acknowledged write survive the loss of a
- * broker.
+ * How the topics a service creates are replicated ({@code stancewatch.topics.*}, the same
+ * settings in all three services). One broker locally; three on a real cluster, where
+ * {@code min.insync.replicas} makes an acknowledged write survive the loss of a broker.
  *
  * @param replicationFactor copies of each partition
  * @param minInsyncReplicas replicas that must have a write before it is acknowledged;
@@ -18,9 +17,9 @@ import org.springframework.kafka.config.TopicBuilder;
  * succeeds while one broker is down for an upgrade)
  */
 @ConfigurationProperties("stancewatch.topics")
-record TopicReplication(@DefaultValue("1") short replicationFactor, @DefaultValue("0") int minInsyncReplicas) {
+public record TopicReplication(@DefaultValue("1") short replicationFactor, @DefaultValue("0") int minInsyncReplicas) {
 
-	TopicReplication {
+	public TopicReplication {
 		if (replicationFactor < 1) {
 			throw new IllegalArgumentException(
 					"stancewatch.topics.replication-factor must be at least 1, not " + replicationFactor);
@@ -32,7 +31,7 @@ record TopicReplication(@DefaultValue("1") short replicationFactor, @DefaultValu
 	}
 
 	/** The {@code min.insync.replicas} a topic gets. */
-	int effectiveMinInsyncReplicas() {
+	public int effectiveMinInsyncReplicas() {
 		if (this.minInsyncReplicas > 0) {
 			return this.minInsyncReplicas;
 		}
@@ -40,7 +39,7 @@ record TopicReplication(@DefaultValue("1") short replicationFactor, @DefaultValu
 	}
 
 	/** Sets the replicas, and {@code min.insync.replicas} when there is more than one. */
-	TopicBuilder applyTo(TopicBuilder topic) {
+	public TopicBuilder applyTo(TopicBuilder topic) {
 		topic.replicas(this.replicationFactor);
 		if (this.replicationFactor > 1) {
 			topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(effectiveMinInsyncReplicas()));
