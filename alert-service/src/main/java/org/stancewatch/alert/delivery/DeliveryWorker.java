@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.stancewatch.alert.Traces;
 import org.stancewatch.alert.subscription.ChannelType;
 import org.stancewatch.alert.subscription.Subscription;
 import org.stancewatch.alert.subscription.SubscriptionRepository;
@@ -61,7 +62,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final DeliveryTrace trace;
+	private final Traces trace;
 
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
@@ -72,8 +73,8 @@ class DeliveryWorker implements SmartLifecycle {
 	private @Nullable ExecutorService senders;
 
 	DeliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions, List<AlertChannel> channels,
-			DeliveryProperties properties, DeliveryMetrics metrics, TransactionTemplate transactions,
-			DeliveryTrace trace, @Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
+			DeliveryProperties properties, DeliveryMetrics metrics, TransactionTemplate transactions, Traces trace,
+			@Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
 		this.trace = trace;
 		this.transactions = transactions;
 		this.deliveries = deliveries;
@@ -205,7 +206,7 @@ class DeliveryWorker implements SmartLifecycle {
 	/** In a span continuing the trace of the fold that created the delivery. */
 	private Sent send(DeliveryRepository.Claimed delivery, Subscription subscription) {
 		AlertChannel channel = this.channels.get(subscription.channel().type());
-		return this.trace.inSpan(delivery.traceparent(), (traceparent) -> {
+		return this.trace.inSpan(delivery.traceparent(), "deliver alert", (traceparent) -> {
 			OutgoingAlert alert = new OutgoingAlert(delivery.id(), subscription, delivery.kind(), delivery.shift(),
 					AlertContent.of(delivery.shift(), delivery.kind(), this.publicUrl), traceparent);
 			Instant start = Instant.now();

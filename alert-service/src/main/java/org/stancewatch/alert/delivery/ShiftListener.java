@@ -3,6 +3,7 @@ package org.stancewatch.alert.delivery;
 import java.util.List;
 import java.util.UUID;
 
+import org.stancewatch.alert.Traces;
 import org.stancewatch.alert.subscription.Subscription;
 import org.stancewatch.alert.subscription.SubscriptionRepository;
 import org.stancewatch.contracts.StanceShift;
@@ -28,10 +29,10 @@ class ShiftListener {
 
 	private final DeliveryWorker worker;
 
-	private final DeliveryTrace trace;
+	private final Traces trace;
 
 	ShiftListener(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryMetrics metrics,
-			DeliveryWorker worker, DeliveryTrace trace) {
+			DeliveryWorker worker, Traces trace) {
 		this.trace = trace;
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;

@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.stancewatch.alert.Traces;
 import org.stancewatch.alert.AlertProperties;
 import org.stancewatch.alert.stance.DyadHistory;
 import org.stancewatch.alert.stance.Observation;
@@ -71,13 +72,13 @@ class ObservationProcessor {
 
 	private final MeterRegistry meters;
 
-	private final ChangeTrace trace;
+	private final Traces trace;
 
 	private final PipelineLatency latency;
 
 	ObservationProcessor(EventLog log, DyadLogCache cache, StanceProjection projection, ShiftLog shifts, Outbox outbox,
 			TransactionTemplate transactions, ApplicationEventPublisher events, AlertProperties properties,
-			MeterRegistry meters, ChangeTrace trace, PipelineLatency latency) {
+			MeterRegistry meters, Traces trace, PipelineLatency latency) {
 		this.trace = trace;
 		this.latency = latency;
 		this.log = log;
@@ -159,7 +160,7 @@ class ObservationProcessor {
 			DyadHistory before = current.get(dyad);
 			DyadHistory after = StanceFold.fold(dyad, logs.get(dyad).subList(0, added.sequence()), this.rules);
 			current.put(dyad, after);
-			this.trace.inSpan(traceparents.get(added.eventId()), () -> {
+			this.trace.inSpan(traceparents.get(added.eventId()), "fold relation change", () -> {
 				RelationChange change = added.change();
 				logger.info("Appended {} #{}: {} {} ({}) from article {}", dyad, added.sequence(), change.action(),
 						change.status(), change.eventId(), change.articleId());
