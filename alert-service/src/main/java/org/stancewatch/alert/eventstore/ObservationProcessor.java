@@ -40,10 +40,10 @@ import org.stancewatch.contracts.StanceShift;
  * Takes a batch of relation changes in one PostgreSQL transaction: drops those whose
  * event id was seen, appends the rest to their dyads' logs, folds each dyad after each
  * observation (so that every observation is judged against the history just before it, as
- * if it had come alone), and writes what changed (each shift or signal, corroborated
- * shifts, and each touched dyad's final stance) to the outbox. Each shift is also
- * published as a Spring event inside the transaction, so that synchronous listeners
- * (delivery) write their rows atomically with it.
+ * if it had come alone), and writes what changed (each shift or signal, each corroborated
+ * shift once with the sources the batch left it, and each touched dyad's final stance) to
+ * the outbox. Each shift is also published as a Spring event inside the transaction, so
+ * that synchronous listeners (delivery) write their rows atomically with it.
  */
 @Component
 class ObservationProcessor {
@@ -154,18 +154,27 @@ class ObservationProcessor {
 		this.log.appendAll(appended);
 
 		Map<Dyad, DyadHistory> current = new HashMap<>(initial);
+		Corroborations corroborations = new Corroborations(this.shifts);
 		for (EventLog.Appended entry : appended) {
 			Dyad dyad = entry.dyad();
 			Observation added = entry.observation();
 			DyadHistory before = current.get(dyad);
 			DyadHistory after = StanceFold.fold(dyad, logs.get(dyad).subList(0, added.sequence()), this.rules);
 			current.put(dyad, after);
-			this.trace.inSpan(traceparents.get(added.eventId()), "fold relation change", () -> {
+			String traceparent = traceparents.get(added.eventId());
+			this.trace.inSpan(traceparent, "fold relation change", () -> {
 				RelationChange change = added.change();
 				logger.info("Appended {} #{}: {} {} ({}) from article {}", dyad, added.sequence(), change.action(),
 						change.status(), change.eventId(), change.articleId());
-				judge(before, after, added, now);
+				judge(before, after, added, now, corroborations);
 			});
+			ShiftDetector.corroborated(before, after, added)
+				.ifPresent((act) -> corroborations.add(dyad, act, traceparent));
+		}
+		for (Corroborations.Corroborated corroborated : corroborations.all()) {
+			this.shifts.update(corroborated.shift());
+			this.trace.inSpan(corroborated.traceparent(), "corroborate shift",
+					() -> emit(corroborated.shift(), now, "corroborated"));
 		}
 		Map<Dyad, DyadStance> changed = new TreeMap<>(Comparator.comparing(Dyad::toString));
 		current.forEach((dyad, after) -> {
@@ -178,19 +187,18 @@ class ObservationProcessor {
 		return new Applied(logs, appended.stream().map((entry) -> entry.observation().eventId()).toList());
 	}
 
-	/** What subscribers hear of one observation, judged against the history before it. */
-	private void judge(DyadHistory before, DyadHistory after, Observation added, Instant now) {
+	/**
+	 * A shift or signal the observation caused, judged against the history before it.
+	 * Corroborated shifts are emitted once per batch, after its observations.
+	 */
+	private void judge(DyadHistory before, DyadHistory after, Observation added, Instant now,
+			Corroborations corroborations) {
 		ShiftDetector.detect(before, after, added, this.rules, now).ifPresent((shift) -> {
 			if (this.shifts.add(shift)) {
+				corroborations.stored(shift);
 				emit(shift, now, "new");
 			}
 		});
-		ShiftDetector.corroborated(before, after, added)
-			.ifPresent((act) -> this.shifts.causedBy(after.dyad(), act.causeEventId()).forEach((stored) -> {
-				StanceShift corroborated = ShiftDetector.withSources(stored, act);
-				this.shifts.update(corroborated);
-				emit(corroborated, now, "corroborated");
-			}));
 	}
 
 	private void emit(StanceShift shift, Instant now, String reason) {

@@ -74,6 +74,9 @@ class RelationChangeFlowIT {
 	@Autowired
 	private ShiftsSeenInTransaction delivery;
 
+	@Autowired
+	private ObservationProcessor processor;
+
 	@Value("${local.server.port}")
 	private int port;
 
@@ -118,6 +121,34 @@ class RelationChangeFlowIT {
 			.containsOnly(shift.shiftId());
 		assertThat(this.delivery.inTransaction).as("delivery writes its rows in the event store's transaction")
 			.containsOnly(true);
+	}
+
+	@Test
+	void shouldEmitACorroboratedShiftOnceWithEverySourceWhenOneBatchCarriesTheStoryFromManyOutlets() {
+		List<RelationChange> batch = List.of(
+				report("AZ", Action.ACCEPT_AMBASSADOR).on(TODAY).article("az-1", "first.example").build(),
+				report("AZ", Action.ACCEPT_AMBASSADOR).on(TODAY).article("az-2", "second.example").build(),
+				report("AZ", Action.ACCEPT_AMBASSADOR).on(TODAY).article("az-3", "third.example").build(),
+				report("AZ", Action.ACCEPT_AMBASSADOR).on(TODAY).article("az-4", "fourth.example").build());
+
+		this.processor.process(batch);
+
+		assertThat(this.delivery.shifts).filteredOn((seen) -> seen.actor().equals("AZ"))
+			.as("the new shift with its first source, then one update with every source, not one per source")
+			.extracting((seen) -> seen.sources().size())
+			.containsExactly(1, 4);
+		List<StanceShift> published = awaitShifts("AZ>AF", (read) -> read.size() >= 2);
+		assertThat(published).extracting((shift) -> shift.sources().size()).containsExactly(1, 4);
+		assertThat(published.get(1).sources()).extracting(StanceShift.Source::site)
+			.containsExactly("first.example", "second.example", "third.example", "fourth.example");
+
+		this.processor.process(
+				List.of(report("AZ", Action.ACCEPT_AMBASSADOR).on(TODAY).article("az-5", "fifth.example").build()));
+
+		assertThat(this.delivery.shifts).filteredOn((seen) -> seen.actor().equals("AZ"))
+			.as("a later batch updates the stored shift again")
+			.extracting((seen) -> seen.sources().size())
+			.containsExactly(1, 4, 5);
 	}
 
 	@Test
