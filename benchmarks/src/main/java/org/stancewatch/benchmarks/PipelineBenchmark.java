@@ -57,7 +57,7 @@ import org.stancewatch.testsupport.TestInfrastructure.Database;
  * every article reporting an act; from registering the feeds to the last relation change
  * stored in alert's event store, articles per second.</li>
  * <li>latency: articles POSTed to ingest at {@code rate}/s (default 100) for
- * {@code warmup} s (default 30) untimed, then {@code seconds} s (default 60) timed; one
+ * {@code warmup} s (default 120) untimed, then {@code seconds} s (default 60) timed; one
  * in every ~50 shifts a state's stance; from ingest's answer (the article and its outbox
  * row committed) to the webhook's arrival, p50 and p99.</li>
  * <li>kafka: on the same broker in the same run, 1 KB records from a producer to a
@@ -83,10 +83,10 @@ public final class PipelineBenchmark {
 
 	/**
 	 * Untimed seconds at the rate before the timed ones: three JVMs compiling their hot
-	 * paths at once on two cores fall behind at first, and that backlog is start-up, not
-	 * the pipeline's latency.
+	 * paths at once on two cores fall behind for the first minute or so, and that backlog
+	 * is start-up, not the pipeline's latency (docs/benchmarks.md shows it per hop).
 	 */
-	private static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 30);
+	private static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 120);
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
