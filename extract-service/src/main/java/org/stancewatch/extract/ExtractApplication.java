@@ -4,9 +4,12 @@ import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.stancewatch.extract.cli.ExtractCommand;
+import org.stancewatch.kafka.RecordTraces;
 
 @SpringBootApplication
+@Import(RecordTraces.class)
 public class ExtractApplication {
 
 	public static void main(String[] args) {

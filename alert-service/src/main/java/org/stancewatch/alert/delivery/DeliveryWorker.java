@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.stancewatch.alert.Traces;
+import org.stancewatch.kafka.RecordTraces;
 import org.stancewatch.alert.subscription.ChannelType;
 import org.stancewatch.alert.subscription.Subscription;
 import org.stancewatch.alert.subscription.SubscriptionRepository;
@@ -62,7 +62,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Traces trace;
+	private final RecordTraces trace;
 
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
@@ -73,8 +73,8 @@ class DeliveryWorker implements SmartLifecycle {
 	private @Nullable ExecutorService senders;
 
 	DeliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions, List<AlertChannel> channels,
-			DeliveryProperties properties, DeliveryMetrics metrics, TransactionTemplate transactions, Traces trace,
-			@Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
+			DeliveryProperties properties, DeliveryMetrics metrics, TransactionTemplate transactions,
+			RecordTraces trace, @Value("${stancewatch.alert.public-url:http://localhost:8080}") String publicUrl) {
 		this.trace = trace;
 		this.transactions = transactions;
 		this.deliveries = deliveries;

@@ -3,7 +3,7 @@ package org.stancewatch.alert.delivery;
 import java.util.List;
 import java.util.UUID;
 
-import org.stancewatch.alert.Traces;
+import org.stancewatch.kafka.RecordTraces;
 import org.stancewatch.alert.subscription.Subscription;
 import org.stancewatch.alert.subscription.SubscriptionRepository;
 import org.stancewatch.contracts.StanceShift;
@@ -29,10 +29,10 @@ class ShiftListener {
 
 	private final DeliveryWorker worker;
 
-	private final Traces trace;
+	private final RecordTraces trace;
 
 	ShiftListener(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DeliveryMetrics metrics,
-			DeliveryWorker worker, Traces trace) {
+			DeliveryWorker worker, RecordTraces trace) {
 		this.trace = trace;
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;

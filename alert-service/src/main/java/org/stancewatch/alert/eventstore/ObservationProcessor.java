@@ -23,7 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.stancewatch.alert.Traces;
+import org.stancewatch.kafka.RecordTraces;
 import org.stancewatch.alert.AlertProperties;
 import org.stancewatch.alert.stance.DyadHistory;
 import org.stancewatch.alert.stance.Observation;
@@ -72,13 +72,13 @@ class ObservationProcessor {
 
 	private final MeterRegistry meters;
 
-	private final Traces trace;
+	private final RecordTraces trace;
 
 	private final PipelineLatency latency;
 
 	ObservationProcessor(EventLog log, DyadLogCache cache, StanceProjection projection, ShiftLog shifts, Outbox outbox,
 			TransactionTemplate transactions, ApplicationEventPublisher events, AlertProperties properties,
-			MeterRegistry meters, Traces trace, PipelineLatency latency) {
+			MeterRegistry meters, RecordTraces trace, PipelineLatency latency) {
 		this.trace = trace;
 		this.latency = latency;
 		this.log = log;

@@ -13,7 +13,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import org.stancewatch.alert.Traces;
+import org.stancewatch.kafka.RecordTraces;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Topics;
 
@@ -46,7 +46,7 @@ class RelationChangeListener {
 			try {
 				RelationChange change = RelationChangeReader.read(records.get(index));
 				valid.add(change);
-				String traceparent = Traces.traceparent(records.get(index));
+				String traceparent = RecordTraces.traceparent(records.get(index));
 				if (traceparent != null) {
 					traceparents.put(change.eventId(), traceparent);
 				}

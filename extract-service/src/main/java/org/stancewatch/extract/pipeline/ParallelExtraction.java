@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.extract.rules.RelationExtractor;
+import org.stancewatch.kafka.RecordTraces;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,11 @@ class ParallelExtraction implements DisposableBean {
 
 	private final RelationExtractor extractor;
 
-	private final ArticleTrace trace;
+	private final RecordTraces trace;
 
 	private final @Nullable ExecutorService workers;
 
-	ParallelExtraction(RelationExtractor extractor, ExtractSettings settings, ArticleTrace trace) {
+	ParallelExtraction(RelationExtractor extractor, ExtractSettings settings, RecordTraces trace) {
 		this.extractor = extractor;
 		this.trace = trace;
 		int threads = settings.workerThreads();
@@ -73,7 +74,7 @@ class ParallelExtraction implements DisposableBean {
 		if (record.value() == null) {
 			return new Extraction.Deleted(record);
 		}
-		return this.trace.inSpan(record, (traceparent) -> {
+		return this.trace.inSpan(RecordTraces.traceparent(record), "extract article", (traceparent) -> {
 			try {
 				Article article = ArticleJson.read(record.value());
 				List<RelationChange> changes = extract(article);

@@ -18,6 +18,7 @@ import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.EventType;
 import org.stancewatch.contracts.RelationChange;
 import org.stancewatch.contracts.Topics;
+import org.stancewatch.kafka.RecordTraces;
 
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
@@ -89,7 +90,7 @@ class RelationChangePublisher {
 			.toHeaders()
 			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 		if (traceparent != null) {
-			record.headers().add(ArticleTrace.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+			record.headers().add(RecordTraces.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
 		}
 		Header articleTime = article.headers().lastHeader(CloudEvent.TIME);
 		if (articleTime != null) {

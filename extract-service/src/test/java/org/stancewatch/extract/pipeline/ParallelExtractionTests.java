@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.EventJson;
 import org.stancewatch.contracts.RelationChange;
+import org.stancewatch.kafka.RecordTraces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class ParallelExtractionTests {
 	private final MarkerExtractor engine = new MarkerExtractor("marker/parallel");
 
 	private final ParallelExtraction extraction = new ParallelExtraction(this.engine, settings(4),
-			new ArticleTrace(Tracer.NOOP, Propagator.NOOP));
+			new RecordTraces(Tracer.NOOP, Propagator.NOOP));
 
 	@AfterEach
 	void stopWorkers() {
@@ -75,7 +76,7 @@ class ParallelExtractionTests {
 	@Test
 	void shouldGiveTheSameResultsOnTheConsumerThreadAlone() {
 		ParallelExtraction inline = new ParallelExtraction(this.engine, settings(1),
-				new ArticleTrace(Tracer.NOOP, Propagator.NOOP));
+				new RecordTraces(Tracer.NOOP, Propagator.NOOP));
 		List<ConsumerRecord<String, byte[]>> records = List.of(
 				record(0, EventJson.write(Articles.article("r-0", MarkerExtractor.marker("KZ") + "."))),
 				record(1, bytes("{\"id\":\"r-1\"}")));

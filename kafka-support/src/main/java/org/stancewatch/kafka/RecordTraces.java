@@ -1,4 +1,4 @@
-package org.stancewatch.alert;
+package org.stancewatch.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,30 +14,30 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
- * Carries an article's trace through alert-service: a relation change brings it in its
- * {@code traceparent} header, folding it runs in a child span, the deliveries its shifts
- * create store the fold's trace context, and sending each runs in a child span whose
- * {@code traceparent} goes out with the webhook. So the log lines of the append, the
- * shifts and the sends, and the receiver's own, show the article's trace id.
+ * Continues the trace a Kafka record carries in its W3C {@code traceparent} header: the
+ * work on the record runs in a child span, so its log lines show the record's trace id,
+ * and it gets the span's own {@code traceparent} to pass on (in the records it produces,
+ * the rows it stores, the webhooks it sends). A record without the header starts a new
+ * trace. With tracing off, spans are no-ops and no {@code traceparent} is passed on.
+ * <p>
+ * A service registers it with {@code @Import(RecordTraces.class)}.
  */
-@Component
-public class Traces {
+public class RecordTraces {
 
-	static final String HEADER = "traceparent";
+	public static final String HEADER = "traceparent";
 
 	private final Tracer tracer;
 
 	private final Propagator propagator;
 
 	@Autowired
-	Traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+	public RecordTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		this(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
-	Traces(Tracer tracer, Propagator propagator) {
+	public RecordTraces(Tracer tracer, Propagator propagator) {
 		this.tracer = tracer;
 		this.propagator = propagator;
 	}
