@@ -25,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.stancewatch.kafka.RecordTraces;
 import org.stancewatch.alert.AlertProperties;
-import org.stancewatch.alert.stance.DyadHistory;
 import org.stancewatch.alert.stance.Observation;
 import org.stancewatch.alert.stance.ShiftDetector;
 import org.stancewatch.alert.stance.StanceFold;
@@ -141,8 +140,13 @@ class ObservationProcessor {
 			.toList();
 		Map<Dyad, List<Observation>> logs = this.cache
 			.load(accepted.stream().map(RelationChange::dyad).collect(Collectors.toSet()), this.log);
-		Map<Dyad, DyadHistory> initial = new HashMap<>();
-		logs.forEach((dyad, observations) -> initial.put(dyad, StanceFold.fold(dyad, observations, this.rules)));
+		Map<Dyad, StanceFold> folds = new HashMap<>();
+		Map<Dyad, DyadStance> initial = new HashMap<>();
+		logs.forEach((dyad, observations) -> {
+			StanceFold fold = StanceFold.of(dyad, observations, this.rules);
+			folds.put(dyad, fold);
+			initial.put(dyad, fold.history().stance());
+		});
 
 		List<EventLog.Appended> appended = new ArrayList<>();
 		for (RelationChange change : accepted) {
@@ -153,23 +157,19 @@ class ObservationProcessor {
 		}
 		this.log.appendAll(appended);
 
-		Map<Dyad, DyadHistory> current = new HashMap<>(initial);
 		Corroborations corroborations = new Corroborations(this.shifts);
 		for (EventLog.Appended entry : appended) {
 			Dyad dyad = entry.dyad();
-			Observation added = entry.observation();
-			DyadHistory before = current.get(dyad);
-			DyadHistory after = StanceFold.fold(dyad, logs.get(dyad).subList(0, added.sequence()), this.rules);
-			current.put(dyad, after);
+			StanceFold.Step step = folds.get(dyad).append(entry.observation());
+			Observation added = step.added();
 			String traceparent = traceparents.get(added.eventId());
 			this.trace.inSpan(traceparent, "fold relation change", () -> {
 				RelationChange change = added.change();
 				logger.info("Appended {} #{}: {} {} ({}) from article {}", dyad, added.sequence(), change.action(),
 						change.status(), change.eventId(), change.articleId());
-				judge(before, after, added, now, corroborations);
+				judge(step, now, corroborations);
 			});
-			ShiftDetector.corroborated(before, after, added)
-				.ifPresent((act) -> corroborations.add(dyad, act, traceparent));
+			ShiftDetector.corroborated(step).ifPresent((act) -> corroborations.add(dyad, act, traceparent));
 		}
 		for (Corroborations.Corroborated corroborated : corroborations.all()) {
 			this.shifts.update(corroborated.shift());
@@ -177,9 +177,10 @@ class ObservationProcessor {
 					() -> emit(corroborated.shift(), now, "corroborated"));
 		}
 		Map<Dyad, DyadStance> changed = new TreeMap<>(Comparator.comparing(Dyad::toString));
-		current.forEach((dyad, after) -> {
-			if (after.stance() != null && !Objects.equals(initial.get(dyad).stance(), after.stance())) {
-				changed.put(dyad, after.stance());
+		folds.forEach((dyad, fold) -> {
+			DyadStance stance = fold.history().stance();
+			if (stance != null && !Objects.equals(initial.get(dyad), stance)) {
+				changed.put(dyad, stance);
 			}
 		});
 		this.projection.saveAll(changed.values());
@@ -191,9 +192,8 @@ class ObservationProcessor {
 	 * A shift or signal the observation caused, judged against the history before it.
 	 * Corroborated shifts are emitted once per batch, after its observations.
 	 */
-	private void judge(DyadHistory before, DyadHistory after, Observation added, Instant now,
-			Corroborations corroborations) {
-		ShiftDetector.detect(before, after, added, this.rules, now).ifPresent((shift) -> {
+	private void judge(StanceFold.Step step, Instant now, Corroborations corroborations) {
+		ShiftDetector.detect(step, this.rules, now).ifPresent((shift) -> {
 			if (this.shifts.add(shift)) {
 				corroborations.stored(shift);
 				emit(shift, now, "new");

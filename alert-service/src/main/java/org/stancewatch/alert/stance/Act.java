@@ -73,8 +73,4 @@ public record Act(String key, Action action, Status status, @Nullable LocalDate 
 		return (this.committing != null) ? this.committing.sequence() : Integer.MAX_VALUE;
 	}
 
-	boolean contains(String eventId) {
-		return this.observations.stream().anyMatch((observation) -> observation.eventId().equals(eventId));
-	}
-
 }

@@ -31,29 +31,49 @@ import org.stancewatch.contracts.StanceShift;
  * </ul>
  * Of several matching acts it joins the one nearest in date. The act's date is the most
  * precise date any of its observations gave. Grouping is incremental in log order, so
- * replaying the log gives the same acts.
+ * replaying the log gives the same acts, and appending an observation rebuilds only the
+ * act it joins.
  */
 final class Corroboration {
 
 	private static final int SAME_ACT_WITHIN_DAYS = 3;
 
-	private Corroboration() {
+	private final double minConfidence;
+
+	private final List<Cluster> clusters = new ArrayList<>();
+
+	private final Map<String, List<Cluster>> byKind = new HashMap<>();
+
+	Corroboration(double minConfidence) {
+		this.minConfidence = minConfidence;
 	}
 
 	static List<Act> cluster(List<Observation> log, double minConfidence) {
-		List<Cluster> clusters = new ArrayList<>();
-		Map<String, List<Cluster>> byKind = new HashMap<>();
-		for (Observation observation : log) {
-			RelationChange change = observation.change();
-			List<Cluster> candidates = byKind.computeIfAbsent(change.action() + "/" + change.status(),
-					(kind) -> new ArrayList<>());
-			matching(candidates, change).ifPresentOrElse((cluster) -> cluster.add(observation), () -> {
-				Cluster cluster = new Cluster(observation);
-				clusters.add(cluster);
-				candidates.add(cluster);
-			});
+		Corroboration corroboration = new Corroboration(minConfidence);
+		log.forEach(corroboration::add);
+		return corroboration.acts();
+	}
+
+	/** Groups the next observation of the log; returns the act it now belongs to. */
+	Act add(Observation observation) {
+		RelationChange change = observation.change();
+		List<Cluster> candidates = this.byKind.computeIfAbsent(change.action() + "/" + change.status(),
+				(kind) -> new ArrayList<>());
+		Cluster joined = matching(candidates, change).orElse(null);
+		if (joined != null) {
+			joined.add(observation);
 		}
-		return clusters.stream().map((cluster) -> cluster.toAct(minConfidence)).toList();
+		else {
+			joined = new Cluster(observation);
+			this.clusters.add(joined);
+			candidates.add(joined);
+		}
+		return joined.act(this.minConfidence);
+	}
+
+	/** Every act, in the order first observed. */
+	List<Act> acts() {
+		return this.clusters.stream().map((cluster) -> cluster.act(this.minConfidence)).toList();
 	}
 
 	/** Of the acts of the same action and status, the one the observation belongs to. */
@@ -93,6 +113,9 @@ final class Corroboration {
 
 		private DatePrecision precision = DatePrecision.UNKNOWN;
 
+		/** The act as last built; {@code null} once an observation joined since. */
+		private @Nullable Act act;
+
 		Cluster(Observation first) {
 			this.action = first.change().action();
 			this.status = first.change().status();
@@ -101,6 +124,7 @@ final class Corroboration {
 
 		void add(Observation observation) {
 			this.observations.add(observation);
+			this.act = null;
 			RelationChange change = observation.change();
 			if (change.occurredOn() != null && change.datePrecision() != DatePrecision.UNKNOWN
 					&& change.datePrecision().ordinal() < this.precision.ordinal()) {
@@ -113,7 +137,14 @@ final class Corroboration {
 			return (this.date != null) ? this.date : LocalDate.MIN;
 		}
 
-		Act toAct(double minConfidence) {
+		Act act(double minConfidence) {
+			if (this.act == null) {
+				this.act = toAct(minConfidence);
+			}
+			return this.act;
+		}
+
+		private Act toAct(double minConfidence) {
 			Observation committing = this.observations.stream()
 				.filter((observation) -> observation.change().confidence() >= minConfidence)
 				.findFirst()

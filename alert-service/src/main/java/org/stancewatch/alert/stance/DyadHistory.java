@@ -1,7 +1,6 @@
 package org.stancewatch.alert.stance;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +27,6 @@ public record DyadHistory(Dyad dyad, List<Act> acts, List<LevelChange> levels, @
 	/** The current level; {@code DISTANT} when nothing is known. */
 	public Level level() {
 		return (this.stance != null) ? this.stance.level() : Level.DISTANT;
-	}
-
-	public Optional<Act> actContaining(String eventId) {
-		return this.acts.stream().filter((act) -> act.contains(eventId)).findFirst();
 	}
 
 }

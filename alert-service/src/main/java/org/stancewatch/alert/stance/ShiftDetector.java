@@ -34,17 +34,17 @@ public final class ShiftDetector {
 	private ShiftDetector() {
 	}
 
-	public static Optional<StanceShift> detect(DyadHistory before, DyadHistory after, Observation added,
-			StanceRules rules, Instant detectedAt) {
-		Act act = after.actContaining(added.eventId())
-			.orElseThrow(() -> new IllegalArgumentException("The history does not hold " + added.eventId()));
+	public static Optional<StanceShift> detect(StanceFold.Step step, StanceRules rules, Instant detectedAt) {
+		DyadHistory before = step.before();
+		DyadHistory after = step.after();
+		Act act = step.act();
 		if (!act.committed()) {
 			return Optional.empty();
 		}
 		if (before.level() != after.level()) {
 			return Optional.of(shift(Kind.SHIFT, after.dyad(), before.level(), after.level(), act, rules, detectedAt));
 		}
-		boolean committedNow = Objects.requireNonNull(act.committing()).eventId().equals(added.eventId());
+		boolean committedNow = Objects.requireNonNull(act.committing()).eventId().equals(step.added().eventId());
 		if (committedNow && act.status() == Status.INTENDED) {
 			return Optional.of(shift(Kind.SIGNAL, after.dyad(), after.level(), after.level(), act, rules, detectedAt));
 		}
@@ -56,10 +56,11 @@ public final class ShiftDetector {
 	 * committed already before it: its shift, if it caused one, should carry the new
 	 * source.
 	 */
-	public static Optional<Act> corroborated(DyadHistory before, DyadHistory after, Observation added) {
-		return after.actContaining(added.eventId())
+	public static Optional<Act> corroborated(StanceFold.Step step) {
+		return Optional.of(step.act())
 			.filter(Act::committed)
-			.filter((act) -> before.acts()
+			.filter((act) -> step.before()
+				.acts()
 				.stream()
 				.filter((earlier) -> earlier.key().equals(act.key()) && earlier.committed())
 				.anyMatch((earlier) -> earlier.sources().size() < act.sources().size()));

@@ -29,17 +29,65 @@ import org.stancewatch.contracts.Status;
  * {@code updatedAt} that moment; the tone sums the weights ({@link Tone}) of acts dated
  * within the 90 days up to {@code asOf}.</li>
  * </ul>
+ * A fold can also be kept and fed the log one observation at a time ({@link #append}):
+ * each step regroups only the act the observation joins, so folding after every
+ * observation of a long log costs what one fold of it costs, not its square.
  */
 public final class StanceFold {
 
 	private static final Comparator<Act> APPLIED_ORDER = Comparator.comparing(Act::effectiveDate)
 		.thenComparingInt(Act::commitSequence);
 
-	private StanceFold() {
+	private final Dyad dyad;
+
+	private final Corroboration corroboration;
+
+	private int size;
+
+	private DyadHistory history;
+
+	private StanceFold(Dyad dyad, StanceRules rules) {
+		this.dyad = dyad;
+		this.corroboration = new Corroboration(rules.minConfidence());
+		this.history = history(dyad, List.of());
 	}
 
+	/** The history the log folds into. */
 	public static DyadHistory fold(Dyad dyad, List<Observation> log, StanceRules rules) {
-		List<Act> acts = Corroboration.cluster(log, rules.minConfidence());
+		return of(dyad, log, rules).history();
+	}
+
+	/** A fold of the log, ready for the observations that follow it. */
+	public static StanceFold of(Dyad dyad, List<Observation> log, StanceRules rules) {
+		StanceFold fold = new StanceFold(dyad, rules);
+		log.forEach(fold.corroboration::add);
+		fold.size = log.size();
+		fold.history = history(dyad, fold.corroboration.acts());
+		return fold;
+	}
+
+	/** The history of the log folded so far. */
+	public DyadHistory history() {
+		return this.history;
+	}
+
+	/**
+	 * Folds the next observation of the log.
+	 * @throws IllegalArgumentException when it does not follow the last one folded
+	 */
+	public Step append(Observation added) {
+		if (added.sequence() != this.size + 1) {
+			throw new IllegalArgumentException(
+					"Expected observation #" + (this.size + 1) + " of " + this.dyad + " but got #" + added.sequence());
+		}
+		DyadHistory before = this.history;
+		Act act = this.corroboration.add(added);
+		this.size++;
+		this.history = history(this.dyad, this.corroboration.acts());
+		return new Step(before, this.history, added, act);
+	}
+
+	private static DyadHistory history(Dyad dyad, List<Act> acts) {
 		List<Act> committed = acts.stream().filter(Act::committed).sorted(APPLIED_ORDER).toList();
 		List<Act> ordered = new ArrayList<>(committed);
 		acts.stream().filter((act) -> !act.committed()).forEach(ordered::add);
@@ -60,6 +108,17 @@ public final class StanceFold {
 		}
 		DyadStance stance = committed.isEmpty() ? null : stance(dyad, committed, facts, level);
 		return new DyadHistory(dyad, ordered, levels, stance);
+	}
+
+	/**
+	 * One observation folded.
+	 *
+	 * @param before the history just before it
+	 * @param after the history with it
+	 * @param added the observation
+	 * @param act the act it belongs to, as of {@code after}
+	 */
+	public record Step(DyadHistory before, DyadHistory after, Observation added, Act act) {
 	}
 
 	private static DyadStance stance(Dyad dyad, List<Act> committed, StandingFacts facts, Level level) {

@@ -44,9 +44,10 @@ final class Log {
 		return StanceFold.fold(RU, this.observations, RULES);
 	}
 
-	/** The fold without the last observation. */
-	DyadHistory foldBeforeLast() {
-		return StanceFold.fold(RU, this.observations.subList(0, this.observations.size() - 1), RULES);
+	/** The last observation folded onto the fold of those before it. */
+	StanceFold.Step foldLast() {
+		int last = this.observations.size() - 1;
+		return StanceFold.of(RU, this.observations.subList(0, last), RULES).append(this.observations.get(last));
 	}
 
 }

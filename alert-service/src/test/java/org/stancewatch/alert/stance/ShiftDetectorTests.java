@@ -28,7 +28,7 @@ class ShiftDetectorTests {
 		log.append(report("RU", ACCEPT_AMBASSADOR).on(2025, 4, 17).article("a0", "one.example"));
 		Observation added = log.append(report("RU", RECOGNIZE_GOVERNMENT).article("a1", "wire.example"));
 
-		StanceShift shift = detect(log, added).orElseThrow();
+		StanceShift shift = detect(log).orElseThrow();
 
 		assertThat(shift.kind()).isEqualTo(Kind.SHIFT);
 		assertThat(shift.from()).isEqualTo(Level.NORMALIZED);
@@ -43,12 +43,10 @@ class ShiftDetectorTests {
 	@Test
 	void theShiftIdDependsOnlyOnDyadCauseAndLevels() {
 		Log log = new Log();
-		Observation added = log.append(report("RU", RECOGNIZE_GOVERNMENT));
+		log.append(report("RU", RECOGNIZE_GOVERNMENT));
 
-		StanceShift first = detect(log, added).orElseThrow();
-		StanceShift again = ShiftDetector
-			.detect(log.foldBeforeLast(), log.fold(), added, Log.RULES, NOW.plusSeconds(3600))
-			.orElseThrow();
+		StanceShift first = detect(log).orElseThrow();
+		StanceShift again = ShiftDetector.detect(log.foldLast(), Log.RULES, NOW.plusSeconds(3600)).orElseThrow();
 
 		assertThat(again.shiftId()).isEqualTo(first.shiftId());
 		assertThat(ShiftDetector.shiftId(Log.RU, Kind.SHIFT, "other", Level.DISTANT, Level.RECOGNIZED))
@@ -59,9 +57,9 @@ class ShiftDetectorTests {
 	void anIntentIsASignalThatLeavesTheLevel() {
 		Log log = new Log();
 		log.append(report("RU", DELIST_TERRORIST).on(2025, 4, 17).article("a0", "one.example"));
-		Observation added = log.append(report("RU", RECOGNIZE_GOVERNMENT).intended().article("a1", "wire.example"));
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).intended().article("a1", "wire.example"));
 
-		StanceShift signal = detect(log, added).orElseThrow();
+		StanceShift signal = detect(log).orElseThrow();
 
 		assertThat(signal.kind()).isEqualTo(Kind.SIGNAL);
 		assertThat(signal.from()).isEqualTo(Level.ENGAGED);
@@ -72,53 +70,51 @@ class ShiftDetectorTests {
 	void repeatsUncredibleReportsAndEpisodicActsRaiseNothing() {
 		Log log = new Log();
 		log.append(report("RU", RECOGNIZE_GOVERNMENT).article("a1", "wire.example"));
-		Observation copy = log.append(report("RU", RECOGNIZE_GOVERNMENT).copyOf("a1", "a1-copy", "mirror.example"));
-		assertThat(detect(log, copy)).isEmpty();
-		assertThat(ShiftDetector.corroborated(log.foldBeforeLast(), log.fold(), copy)).isEmpty();
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).copyOf("a1", "a1-copy", "mirror.example"));
+		assertThat(detect(log)).isEmpty();
+		assertThat(ShiftDetector.corroborated(log.foldLast())).isEmpty();
 
-		Observation doubtful = log
-			.append(report("RU", ACCEPT_AMBASSADOR).confidence(0.3).on(2025, 7, 20).article("a2", "x.example"));
-		assertThat(detect(log, doubtful)).isEmpty();
+		log.append(report("RU", ACCEPT_AMBASSADOR).confidence(0.3).on(2025, 7, 20).article("a2", "x.example"));
+		assertThat(detect(log)).isEmpty();
 
-		Observation praise = log.append(report("RU", PRAISE).on(2025, 7, 21).article("a3", "y.example"));
-		assertThat(detect(log, praise)).isEmpty();
+		log.append(report("RU", PRAISE).on(2025, 7, 21).article("a3", "y.example"));
+		assertThat(detect(log)).isEmpty();
 	}
 
 	@Test
 	void anIndependentRepeatCorroboratesTheCommittedAct() {
 		Log log = new Log();
 		log.append(report("RU", RECOGNIZE_GOVERNMENT).article("a1", "wire.example"));
-		Observation other = log.append(report("RU", RECOGNIZE_GOVERNMENT).article("a2", "daily.example"));
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).article("a2", "daily.example"));
 
-		Act act = ShiftDetector.corroborated(log.foldBeforeLast(), log.fold(), other).orElseThrow();
+		Act act = ShiftDetector.corroborated(log.foldLast()).orElseThrow();
 
 		assertThat(act.sources()).extracting(StanceShift.Source::site).containsExactly("wire.example", "daily.example");
-		assertThat(detect(log, other)).isEmpty();
+		assertThat(detect(log)).isEmpty();
 	}
 
 	@Test
 	void anActFirstSeenLongAfterItHappenedIsLateNews() {
 		Log log = new Log();
-		Observation added = log.append(report("RU", DELIST_TERRORIST).on(2025, 4, 17), LocalDate.of(2025, 5, 2));
+		log.append(report("RU", DELIST_TERRORIST).on(2025, 4, 17), LocalDate.of(2025, 5, 2));
 
-		assertThat(detect(log, added).orElseThrow().late()).as("15 days after").isTrue();
+		assertThat(detect(log).orElseThrow().late()).as("15 days after").isTrue();
 	}
 
 	@Test
 	void aMonthPreciseActIsNotLateWithinItsMonth() {
 		Log log = new Log();
-		Observation added = log.append(report("RU", DELIST_TERRORIST).in(YearMonth.of(2025, 4)),
-				LocalDate.of(2025, 4, 28));
+		log.append(report("RU", DELIST_TERRORIST).in(YearMonth.of(2025, 4)), LocalDate.of(2025, 4, 28));
 
-		assertThat(detect(log, added).orElseThrow().late()).isFalse();
+		assertThat(detect(log).orElseThrow().late()).isFalse();
 	}
 
 	@Test
 	void anUndatedBackgroundMentionOfAnUnknownActIsLateNews() {
 		Log log = new Log();
-		Observation added = log.append(report("RU", DELIST_TERRORIST).undated().background());
+		log.append(report("RU", DELIST_TERRORIST).undated().background());
 
-		StanceShift shift = detect(log, added).orElseThrow();
+		StanceShift shift = detect(log).orElseThrow();
 
 		assertThat(shift.to()).isEqualTo(Level.ENGAGED);
 		assertThat(shift.late()).isTrue();
@@ -127,14 +123,14 @@ class ShiftDetectorTests {
 	@Test
 	void aRecentBackgroundMentionOfAnUnknownActAlerts() {
 		Log log = new Log();
-		Observation added = log.append(report("RU", DELIST_TERRORIST).on(2025, 7, 1).background(),
-				LocalDate.of(2025, 7, 4));
+		log.append(report("RU", DELIST_TERRORIST).on(2025, 7, 1).background(), LocalDate.of(2025, 7, 4));
 
-		assertThat(detect(log, added).orElseThrow().late()).isFalse();
+		assertThat(detect(log).orElseThrow().late()).isFalse();
 	}
 
-	private static Optional<StanceShift> detect(Log log, Observation added) {
-		return ShiftDetector.detect(log.foldBeforeLast(), log.fold(), added, Log.RULES, NOW);
+	/** What the log's last observation raises. */
+	private static Optional<StanceShift> detect(Log log) {
+		return ShiftDetector.detect(log.foldLast(), Log.RULES, NOW);
 	}
 
 }

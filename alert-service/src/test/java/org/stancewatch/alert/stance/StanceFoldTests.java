@@ -1,7 +1,9 @@
 package org.stancewatch.alert.stance;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.stancewatch.contracts.DyadStance.Sanctions;
 import org.stancewatch.contracts.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.stancewatch.alert.RelationChangeFixtures.report;
 import static org.stancewatch.contracts.Action.ACCEPT_DIPLOMATS;
 import static org.stancewatch.contracts.Action.CLOSE_EMBASSY;
@@ -231,6 +234,43 @@ class StanceFoldTests {
 		log.append(report("RU", RECOGNIZE_GOVERNMENT).on(2025, 7, 3).article("a2", "two.example"));
 
 		assertThat(log.fold()).isEqualTo(log.fold());
+	}
+
+	@Test
+	void foldingOneObservationAtATimeGivesTheFoldOfEachPrefix() {
+		Log log = new Log();
+		log.append(report("RU", DELIST_TERRORIST).on(2025, 4, 17).article("a1", "one.example"));
+		log.append(report("RU", DELIST_TERRORIST).on(2025, 4, 18).copyOf("a1", "a1-copy", "mirror.example"));
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).intended().on(2025, 5, 2).article("a2", "two.example"));
+		log.append(report("RU", IMPOSE_SANCTIONS).confidence(0.3).on(2025, 5, 9).article("a3", "three.example"));
+		log.append(report("RU", IMPOSE_SANCTIONS).on(2025, 5, 10).article("a4", "four.example"));
+		log.append(report("RU", OPEN_EMBASSY).undated().article("a5", "five.example"));
+		log.append(report("RU", ACCEPT_DIPLOMATS).on(2025, 3, 1).article("a6", "six.example"),
+				LocalDate.of(2025, 6, 1));
+		log.append(report("RU", OPEN_EMBASSY).on(2025, 6, 3).article("a7", "seven.example"));
+		log.append(report("RU", LIFT_SANCTIONS).in(YearMonth.of(2025, 6)).article("a8", "eight.example"));
+		List<Observation> observations = log.observations();
+
+		StanceFold fold = StanceFold.of(Log.RU, List.of(), Log.RULES);
+		for (Observation observation : observations) {
+			StanceFold.Step step = fold.append(observation);
+
+			List<Observation> prefix = observations.subList(0, observation.sequence());
+			assertThat(step.after()).isEqualTo(StanceFold.fold(Log.RU, prefix, Log.RULES));
+			assertThat(step.act().observations()).contains(observation);
+		}
+		assertThat(fold.history().levels()).isNotEmpty();
+	}
+
+	@Test
+	void anObservationOutOfSequenceIsRefused() {
+		Log log = new Log();
+		log.append(report("RU", PRAISE).on(2025, 4, 17));
+		Observation second = log.append(report("RU", PRAISE).on(2025, 4, 18));
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> StanceFold.of(Log.RU, List.of(), Log.RULES).append(second))
+			.withMessageContaining("#1");
 	}
 
 	private static Level levelAfter(Action... actions) {
