@@ -42,8 +42,9 @@ import org.stancewatch.testsupport.TestInfrastructure;
  * broker and a real PostgreSQL server, relation changes are published to Kafka as
  * extract-service publishes them, and webhooks arrive at a receiver on loopback.
  * <ul>
- * <li>{@code fold}: 20,000 relation changes over 200 states; changes consumed and folded
- * per second.</li>
+ * <li>{@code fold}: 20,000 relation changes ({@code -Dchanges}) over 200 states
+ * ({@code -Dstates}, fewer make longer dyad logs); changes consumed and folded per
+ * second.</li>
  * <li>{@code fanout}: 50 webhook subscriptions, 20 shifts; deliveries received per
  * second.</li>
  * <li>{@code latency}: 50 relation changes/s for 60 s, one in 16 a shift; from the
@@ -109,16 +110,17 @@ public final class AlertBenchmark {
 
 	private static void fold(ServiceProcess service, KafkaProducer<String, String> producer) {
 		int changes = Integer.getInteger("changes", 20_000);
+		List<String> states = STATES.subList(0, Integer.getInteger("states", STATES.size()));
 		Action[] actions = { Action.SIGN_AGREEMENT, Action.PRAISE, Action.ACCEPT_DIPLOMATS, Action.DELIST_TERRORIST,
 				Action.CONDEMN, Action.IMPOSE_SANCTIONS, Action.OPEN_EMBASSY, Action.LIFT_SANCTIONS };
 		Instant started = Instant.now();
 		for (int i = 0; i < changes; i++) {
-			String actor = STATES.get(i % STATES.size());
-			send(producer, change("fold-" + i, actor, actions[(i / STATES.size()) % actions.length],
-					LocalDate.now().minusDays((i / STATES.size()) % 60)));
+			String actor = states.get(i % states.size());
+			send(producer, change("fold-" + i, actor, actions[(i / states.size()) % actions.length],
+					LocalDate.now().minusDays((i / states.size()) % 60)));
 		}
 		producer.flush();
-		System.out.printf("%d relation changes over %d states published in %.1f s%n", changes, STATES.size(),
+		System.out.printf("%d relation changes over %d states published in %.1f s%n", changes, states.size(),
 				seconds(started));
 		while (metric(service, "stancewatch.alert.events.consumed") < changes) {
 			Sleep.millis(200);
