@@ -112,8 +112,9 @@ public class ArticleStore {
 	/**
 	 * The first stored article this one copies. Candidates are gathered cheaply (same
 	 * text hash, a shared SimHash band, the same title, or among the most recent
-	 * articles), narrowed by SimHash distance in SQL, and confirmed by comparing the
-	 * texts.
+	 * articles), narrowed to the 20 nearest by SimHash distance in SQL (stories that
+	 * share a long footer all lie near each other, so the oldest 20 could all be
+	 * strangers), and confirmed by comparing the texts, oldest first.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
 		if (!text.comparable()) {
@@ -142,7 +143,7 @@ public class ArticleStore {
 				), nearest as (
 				  select id, created_at from candidate
 				  where id <> :id and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
-				  order by created_at, id limit 20
+				  order by bit_count(int8send(fingerprint # :fingerprint)), created_at, id limit 20
 				)
 				select a.id, a.text, a.content_hash, a.duplicate_of from nearest n join article a on a.id = n.id
 				order by n.created_at, n.id""")

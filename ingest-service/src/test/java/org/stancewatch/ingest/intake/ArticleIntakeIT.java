@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +68,45 @@ class ArticleIntakeIT {
 		assertThat(copy.statusCode()).isEqualTo(201);
 		assertThat(EventJson.mapper().readTree(copy.body()).get("duplicateOf").asString())
 			.isEqualTo(original.get("id").asString());
+	}
+
+	@Test
+	void shouldFindTheOriginalOfACopyAmongManyStoriesThatShareItsBoilerplate() throws Exception {
+		// A newsletter's stories share a long footer: their fingerprints all lie near
+		// each
+		// other, although none copies another.
+		String footer = """
+				This report is part of our weekly regional briefing. Subscribe to receive the briefing every
+				Monday morning, read our corrections policy on the website, and write to the desk with tips,
+				documents or questions about anything you read here today.""";
+		List<String> topics = List.of("grain", "visas", "trucks", "border", "wheat", "rail", "cotton", "fuel", "water",
+				"bridge", "power", "clinics", "schools", "roads", "mines", "loans", "flights", "cargo", "tariffs",
+				"permits", "envoys", "courts", "wells", "dams", "seeds", "textiles", "banks", "ports", "salaries");
+		for (int story = 1; story <= 25; story++) {
+			List<String> agenda = new ArrayList<>(topics);
+			Collections.shuffle(agenda, new Random(story));
+			String text = "Officials discussed " + String.join(" ", agenda.subList(0, 16)) + ". " + footer;
+			HttpResponse<String> posted = post("""
+					{"url":"https://briefing.example.org/%d","title":"Briefing %d","text":%s}""".formatted(story, story,
+					json(text)));
+			assertThat(EventJson.mapper().readTree(posted.body()).get("duplicateOf").isNull()).isTrue();
+		}
+		JsonNode original = EventJson.mapper()
+			.readTree(post("""
+					{"url":"https://briefing.example.org/envoy","title":"Envoy accepted","text":%s}""".formatted(json(
+					"The foreign ministry accepted the credentials of an envoy sent by the authorities in the capital,"
+							+ " after talks on rail links and water sharing. " + footer)))
+				.body());
+
+		JsonNode copy = EventJson.mapper()
+			.readTree(post("""
+					{"url":"https://wire.example.net/envoy","title":"Envoy accepted","text":%s}""".formatted(json(
+					"The foreign ministry accepted the credentials of an envoy sent by the authorities in the capital,"
+							+ " after talks on rail links and water sharing. " + footer
+							+ " First published by a partner outlet.")))
+				.body());
+
+		assertThat(copy.get("duplicateOf").asString()).isEqualTo(original.get("id").asString());
 	}
 
 	@Test
