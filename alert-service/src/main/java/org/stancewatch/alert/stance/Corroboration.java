@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -82,11 +83,21 @@ final class Corroboration {
 			return candidates.stream().max(Comparator.comparing(Cluster::orderDate));
 		}
 		LocalDate date = change.occurredOn();
-		Optional<Cluster> dated = candidates.stream()
-			.filter((cluster) -> cluster.date != null
-					&& agree(cluster.date, cluster.precision, date, change.datePrecision()))
-			.min(Comparator.comparingLong((Cluster cluster) -> Math.abs(ChronoUnit.DAYS.between(cluster.date, date))));
-		return dated.or(() -> candidates.stream().filter((cluster) -> cluster.date == null).findFirst());
+		long day = date.toEpochDay();
+		// A loop, not a stream: a busy dyad has thousands of acts of one kind.
+		@Nullable Cluster nearest = null;
+		long nearestDistance = Long.MAX_VALUE;
+		for (Cluster cluster : candidates) {
+			if (cluster.date != null && cluster.agrees(date, day, change.datePrecision())) {
+				long distance = Math.abs(cluster.epochDay - day);
+				if (distance < nearestDistance) {
+					nearest = cluster;
+					nearestDistance = distance;
+				}
+			}
+		}
+		return (nearest != null) ? Optional.of(nearest)
+				: candidates.stream().filter((cluster) -> cluster.date == null).findFirst();
 	}
 
 	static boolean agree(LocalDate first, DatePrecision firstPrecision, LocalDate second,
@@ -113,6 +124,12 @@ final class Corroboration {
 
 		private DatePrecision precision = DatePrecision.UNKNOWN;
 
+		/**
+		 * {@code date} as an epoch day, kept because a busy dyad compares it thousands of
+		 * times.
+		 */
+		private long epochDay;
+
 		/** The act as last built; {@code null} once an observation joined since. */
 		private @Nullable Act act;
 
@@ -130,7 +147,16 @@ final class Corroboration {
 					&& change.datePrecision().ordinal() < this.precision.ordinal()) {
 				this.date = change.occurredOn();
 				this.precision = change.datePrecision();
+				this.epochDay = this.date.toEpochDay();
 			}
+		}
+
+		/** {@link Corroboration#agree} with this act's date, which must be set. */
+		boolean agrees(LocalDate other, long otherEpochDay, DatePrecision otherPrecision) {
+			if (this.precision == DatePrecision.DAY && otherPrecision == DatePrecision.DAY) {
+				return Math.abs(this.epochDay - otherEpochDay) <= SAME_ACT_WITHIN_DAYS;
+			}
+			return agree(Objects.requireNonNull(this.date), this.precision, other, otherPrecision);
 		}
 
 		LocalDate orderDate() {

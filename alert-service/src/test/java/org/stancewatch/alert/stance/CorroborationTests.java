@@ -31,6 +31,23 @@ class CorroborationTests {
 	}
 
 	@Test
+	void aReportJoinsTheNearerOfTwoActsItCouldBelongTo() {
+		Log log = new Log();
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).on(2025, 12, 26).article("a1", "one.example"));
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).on(2025, 12, 31).article("a2", "two.example"));
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).on(2025, 12, 29).article("a3", "three.example"));
+		log.append(report("RU", RECOGNIZE_GOVERNMENT).on(2026, 1, 2).article("a4", "four.example"));
+
+		List<Act> acts = Corroboration.cluster(log.observations(), Log.RULES.minConfidence());
+
+		assertThat(acts).extracting(Act::date).containsExactly(LocalDate.of(2025, 12, 26), LocalDate.of(2025, 12, 31));
+		assertThat(acts.get(1).observations())
+			.as("two days from the 31st, three from the 26th; and across the new year")
+			.extracting(Observation::sequence)
+			.containsExactly(2, 3, 4);
+	}
+
+	@Test
 	void aMonthPreciseReportJoinsAnActOfThatMonthAndLendsItNoPrecision() {
 		Log log = new Log();
 		log.append(report("RU", DELIST_TERRORIST).in(YearMonth.of(2025, 4)).article("a1", "one.example"));

@@ -1,0 +1,105 @@
+package org.stancewatch.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.stancewatch.alert.stance.DyadHistory;
+import org.stancewatch.alert.stance.Observation;
+import org.stancewatch.alert.stance.StanceFold;
+import org.stancewatch.alert.stance.StanceRules;
+import org.stancewatch.contracts.Action;
+import org.stancewatch.contracts.DatePrecision;
+import org.stancewatch.contracts.Dyad;
+import org.stancewatch.contracts.RelationChange;
+import org.stancewatch.contracts.Status;
+
+/**
+ * The stance fold of one busy dyad: a neighbour reported on every few hours for four
+ * years, so that its log holds thousands of acts. alert-service folds a touched dyad's
+ * log once per batch ({@code foldLog}) and then each new observation onto it
+ * ({@code foldBatchOf100}: the log less 100, then those 100 one at a time).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = { "-Xmx512m" })
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class StanceFoldBenchmark {
+
+	private static final Dyad DYAD = new Dyad("PK", "AF");
+
+	private static final StanceRules RULES = new StanceRules(0.6, Duration.ofDays(14));
+
+	private static final Action[] ACTIONS = { Action.SIGN_AGREEMENT, Action.PRAISE, Action.ACCEPT_DIPLOMATS,
+			Action.DELIST_TERRORIST, Action.CONDEMN, Action.IMPOSE_SANCTIONS, Action.OPEN_EMBASSY,
+			Action.LIFT_SANCTIONS };
+
+	@Param({ "1000", "10000" })
+	public int observations;
+
+	private List<Observation> log;
+
+	@Setup
+	public void setUp() {
+		this.log = new ArrayList<>(this.observations);
+		LocalDate start = LocalDate.of(2022, 1, 1);
+		for (int i = 0; i < this.observations; i++) {
+			LocalDate day = start.plusDays(i * 1_500L / this.observations);
+			this.log
+				.add(new Observation(i + 1, change(i, day), day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+		}
+	}
+
+	@Benchmark
+	public DyadHistory foldLog() {
+		return StanceFold.fold(DYAD, this.log, RULES);
+	}
+
+	@Benchmark
+	public DyadHistory foldBatchOf100() {
+		int batchStart = this.log.size() - 100;
+		StanceFold fold = StanceFold.of(DYAD, this.log.subList(0, batchStart), RULES);
+		for (Observation added : this.log.subList(batchStart, this.log.size())) {
+			fold.append(added);
+		}
+		return fold.history();
+	}
+
+	private static RelationChange change(int i, LocalDate day) {
+		Action action = ACTIONS[i % ACTIONS.length];
+		String article = "article-" + i;
+		String site = "outlet" + (i % 50) + ".example";
+		String evidence = "Officials in Islamabad announced a step of kind " + action + " toward Kabul.";
+		Instant published = day.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
+		return new RelationChange(UUID.nameUUIDFromBytes(article.getBytes()).toString(), article,
+				"https://" + site + "/news/" + article, "Report " + i, site, published, null, DYAD.actor(),
+				DYAD.target(), action, action.direction(), Status.COMPLETED, day, DatePrecision.DAY, false, evidence, 0,
+				evidence.length(), 0.9, "stancewatch-rules/1.0.0");
+	}
+
+	public static void main(String[] args) throws RunnerException {
+		new Runner(new OptionsBuilder().include(StanceFoldBenchmark.class.getName()).build()).run();
+	}
+
+}
