@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -37,7 +38,8 @@ import org.stancewatch.contracts.Status;
  * The stance fold of one busy dyad: a neighbour reported on every few hours for four
  * years, so that its log holds thousands of acts. alert-service folds a touched dyad's
  * log once per batch ({@code foldLog}) and then each new observation onto it
- * ({@code foldBatchOf100}: the log less 100, then those 100 one at a time).
+ * ({@code foldBatchOf100}: the log less 100, then those 100 one at a time). A batch of
+ * one onto the fold kept from the last batch costs {@code appendOneToKeptFold}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -84,6 +86,25 @@ public class StanceFoldBenchmark {
 			fold.append(added);
 		}
 		return fold.history();
+	}
+
+	@Benchmark
+	public StanceFold.Step appendOneToKeptFold(KeptFold kept) {
+		return kept.fold.append(this.log.get(this.log.size() - 1));
+	}
+
+	/** A fold of the log less its last observation, new for each call. */
+	@State(Scope.Thread)
+	public static class KeptFold {
+
+		StanceFold fold;
+
+		@Setup(Level.Invocation)
+		public void setUp(StanceFoldBenchmark benchmark) {
+			List<Observation> log = benchmark.log;
+			this.fold = StanceFold.of(DYAD, log.subList(0, log.size() - 1), RULES);
+		}
+
 	}
 
 	private static RelationChange change(int i, LocalDate day) {

@@ -111,7 +111,7 @@ class ObservationProcessor {
 		}
 		Applied applied = this.transactions.execute((status) -> processInTransaction(changes, traceparents));
 		if (applied != null) {
-			this.cache.remember(applied.logs());
+			this.cache.remember(applied.logs(), applied.folds());
 			this.consumed.increment(applied.appended().size());
 			this.duplicates.increment(changes.size() - applied.appended().size());
 			Instant folded = Instant.now();
@@ -132,7 +132,7 @@ class ObservationProcessor {
 		this.log.lockForWriting(dyads);
 		Set<String> fresh = this.log.markProcessed(distinct.keySet(), now);
 		if (fresh.isEmpty()) {
-			return new Applied(Map.of(), List.of());
+			return new Applied(Map.of(), Map.of(), List.of());
 		}
 		List<RelationChange> accepted = distinct.values()
 			.stream()
@@ -143,7 +143,7 @@ class ObservationProcessor {
 		Map<Dyad, StanceFold> folds = new HashMap<>();
 		Map<Dyad, DyadStance> initial = new HashMap<>();
 		logs.forEach((dyad, observations) -> {
-			StanceFold fold = StanceFold.of(dyad, observations, this.rules);
+			StanceFold fold = this.cache.fold(dyad, observations, this.rules);
 			folds.put(dyad, fold);
 			initial.put(dyad, fold.history().stance());
 		});
@@ -185,7 +185,7 @@ class ObservationProcessor {
 		});
 		this.projection.saveAll(changed.values());
 		this.outbox.addAll(EventType.DYAD_STANCE, changed, now);
-		return new Applied(logs, appended.stream().map((entry) -> entry.observation().eventId()).toList());
+		return new Applied(logs, folds, appended.stream().map((entry) -> entry.observation().eventId()).toList());
 	}
 
 	/**
@@ -216,10 +216,11 @@ class ObservationProcessor {
 	 * What a committed batch did.
 	 *
 	 * @param logs the touched dyads' logs as the transaction left them
+	 * @param folds their folds
 	 * @param appended event ids of the observations appended; the rest of the batch were
 	 * repeats
 	 */
-	private record Applied(Map<Dyad, List<Observation>> logs, List<String> appended) {
+	private record Applied(Map<Dyad, List<Observation>> logs, Map<Dyad, StanceFold> folds, List<String> appended) {
 	}
 
 }

@@ -66,6 +66,11 @@ public final class StanceFold {
 		return fold;
 	}
 
+	/** How many observations of the log it has folded. */
+	public int size() {
+		return this.size;
+	}
+
 	/** The history of the log folded so far. */
 	public DyadHistory history() {
 		return this.history;
