@@ -1,5 +1,6 @@
 package org.stancewatch.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +114,7 @@ public class StanceFoldBenchmark {
 		String site = "outlet" + (i % 50) + ".example";
 		String evidence = "Officials in Islamabad announced a step of kind " + action + " toward Kabul.";
 		Instant published = day.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
-		return new RelationChange(UUID.nameUUIDFromBytes(article.getBytes()).toString(), article,
+		return new RelationChange(UUID.nameUUIDFromBytes(article.getBytes(StandardCharsets.UTF_8)).toString(), article,
 				"https://" + site + "/news/" + article, "Report " + i, site, published, null, DYAD.actor(),
 				DYAD.target(), action, action.direction(), Status.COMPLETED, day, DatePrecision.DAY, false, evidence, 0,
 				evidence.length(), 0.9, "stancewatch-rules/1.0.0");

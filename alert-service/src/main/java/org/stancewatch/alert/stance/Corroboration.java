@@ -2,7 +2,6 @@ package org.stancewatch.alert.stance;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -100,17 +99,6 @@ final class Corroboration {
 				: candidates.stream().filter((cluster) -> cluster.date == null).findFirst();
 	}
 
-	static boolean agree(LocalDate first, DatePrecision firstPrecision, LocalDate second,
-			DatePrecision secondPrecision) {
-		if (firstPrecision == DatePrecision.YEAR || secondPrecision == DatePrecision.YEAR) {
-			return first.getYear() == second.getYear();
-		}
-		if (firstPrecision == DatePrecision.MONTH || secondPrecision == DatePrecision.MONTH) {
-			return YearMonth.from(first).equals(YearMonth.from(second));
-		}
-		return Math.abs(ChronoUnit.DAYS.between(first, second)) <= SAME_ACT_WITHIN_DAYS;
-	}
-
 	/** An act being grouped. */
 	private static final class Cluster {
 
@@ -151,12 +139,19 @@ final class Corroboration {
 			}
 		}
 
-		/** {@link Corroboration#agree} with this act's date, which must be set. */
+		/**
+		 * Whether a report of that date and precision agrees with this act's date, which
+		 * must be set (the rules are in the class comment).
+		 */
 		boolean agrees(LocalDate other, long otherEpochDay, DatePrecision otherPrecision) {
-			if (this.precision == DatePrecision.DAY && otherPrecision == DatePrecision.DAY) {
-				return Math.abs(this.epochDay - otherEpochDay) <= SAME_ACT_WITHIN_DAYS;
+			LocalDate date = Objects.requireNonNull(this.date);
+			if (this.precision == DatePrecision.YEAR || otherPrecision == DatePrecision.YEAR) {
+				return date.getYear() == other.getYear();
 			}
-			return agree(Objects.requireNonNull(this.date), this.precision, other, otherPrecision);
+			if (this.precision == DatePrecision.MONTH || otherPrecision == DatePrecision.MONTH) {
+				return YearMonth.from(date).equals(YearMonth.from(other));
+			}
+			return Math.abs(this.epochDay - otherEpochDay) <= SAME_ACT_WITHIN_DAYS;
 		}
 
 		LocalDate orderDate() {

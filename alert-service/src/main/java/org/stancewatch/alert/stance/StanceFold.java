@@ -46,10 +46,11 @@ public final class StanceFold {
 
 	private DyadHistory history;
 
-	private StanceFold(Dyad dyad, StanceRules rules) {
+	private StanceFold(Dyad dyad, Corroboration corroboration, int size) {
 		this.dyad = dyad;
-		this.corroboration = new Corroboration(rules.minConfidence());
-		this.history = history(dyad, List.of());
+		this.corroboration = corroboration;
+		this.size = size;
+		this.history = history(dyad, corroboration.acts());
 	}
 
 	/** The history the log folds into. */
@@ -59,11 +60,9 @@ public final class StanceFold {
 
 	/** A fold of the log, ready for the observations that follow it. */
 	public static StanceFold of(Dyad dyad, List<Observation> log, StanceRules rules) {
-		StanceFold fold = new StanceFold(dyad, rules);
-		log.forEach(fold.corroboration::add);
-		fold.size = log.size();
-		fold.history = history(dyad, fold.corroboration.acts());
-		return fold;
+		Corroboration corroboration = new Corroboration(rules.minConfidence());
+		log.forEach(corroboration::add);
+		return new StanceFold(dyad, corroboration, log.size());
 	}
 
 	/** How many observations of the log it has folded. */
