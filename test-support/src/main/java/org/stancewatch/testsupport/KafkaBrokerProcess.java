@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A real single-node KRaft broker in its own OS process, started from the Kafka jars on
  * the test classpath, for tests that stop and restart the broker: its data directory
@@ -80,9 +82,19 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kills the broker and deletes its data (tens of megabytes after a benchmark); the
+	 * broker's log stays beside it for a failed test's reader.
+	 */
 	@Override
 	public void close() {
 		kill();
+		try {
+			FileSystemUtils.deleteRecursively(this.directory.resolve("data"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private String serverProperties() {
