@@ -166,9 +166,7 @@ public final class AlertBenchmark {
 		long start = System.nanoTime();
 		int shifts = 0;
 		for (int i = 0; i < rate * seconds; i++) {
-			while (System.nanoTime() < start + i * interval) {
-				Thread.onSpinWait();
-			}
+			Sleep.until(start + i * interval);
 			RelationChange change;
 			if (i % 16 == 0 && shifts < STATES.size()) {
 				change = change("latency-shift-" + i, STATES.get(shifts++), Action.RECOGNIZE_GOVERNMENT,

@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +48,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.stancewatch.contracts.Topics;
 import org.stancewatch.testsupport.Stack;
 import org.stancewatch.testsupport.TestInfrastructure.Database;
 
@@ -179,14 +182,18 @@ public final class PipelineBenchmark {
 		long interval = 1_000_000_000L / rate;
 		long start = System.nanoTime();
 		Map<Double, Long> foldedBeforeTimed = Map.of();
+		CpuUse cpuBeforeTimed = null;
+		TopicArrivals topics = new TopicArrivals(stack.broker().bootstrapServers());
 		for (int i = 0; i < articles.size(); i++) {
-			while (System.nanoTime() < start + i * interval) {
-				Thread.onSpinWait();
-			}
+			Sleep.until(start + i * interval);
 			String[] article = articles.get(i);
 			boolean timed = i >= rate * WARM_UP_SECONDS;
 			if (i == rate * WARM_UP_SECONDS) {
 				foldedBeforeTimed = FoldLatency.read(stack.alert());
+				cpuBeforeTimed = CpuUse.now(stack.work().resolve("postgres"));
+				if (Boolean.getBoolean("statements")) {
+					StatementProfile.reset(stack.alertDatabase());
+				}
 			}
 			senders.execute(() -> {
 				stack.ingest().post("/api/articles", "", article[1]);
@@ -196,6 +203,8 @@ public final class PipelineBenchmark {
 			});
 		}
 		long behind = (System.nanoTime() - start) / 1_000_000 - (long) (WARM_UP_SECONDS + seconds) * 1000;
+		String cpuTimed = CpuUse.now(stack.work().resolve("postgres"))
+			.perUnitSince(cpuBeforeTimed, (long) rate * seconds, "article");
 		senders.shutdown();
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		int shifts = STATES.size();
@@ -217,8 +226,34 @@ public final class PipelineBenchmark {
 				rate, WARM_UP_SECONDS + seconds, behind, shifts, sink.arrivals().size(), percentile(millis, 50),
 				percentile(millis, 99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1), millis.size(),
 				WARM_UP_SECONDS);
+		System.out.println("RESULT pipeline latency, timed window: " + cpuTimed);
+		if (Boolean.getBoolean("statements")) {
+			StatementProfile.print(stack.alertDatabase(), (long) rate * seconds);
+		}
 		System.out.println("RESULT pipeline latency, every relation change of the timed articles, "
 				+ FoldLatency.since(foldedBeforeTimed, FoldLatency.read(stack.alert())));
+		topics.close();
+		printHops(topics, committedAt, sink.arrivals());
+	}
+
+	/**
+	 * The latency of the timed articles split at the topics between the services. alert
+	 * delivers a shift from its database and publishes it through its outbox side by
+	 * side: the shift topic is not on the webhook's path, so alert's hop ends at the
+	 * webhook.
+	 */
+	private static void printHops(TopicArrivals topics, Map<String, Long> committedAt, Map<String, Long> webhooks) {
+		Map<String, Long> articles = topics.on(Topics.ARTICLES);
+		Map<String, Long> changes = topics.on(Topics.RELATION_CHANGES);
+		Set<String> shifted = new HashSet<>(committedAt.keySet());
+		shifted.retainAll(webhooks.keySet());
+		System.out.println("RESULT pipeline latency by hop, timed articles, each topic read committed:");
+		System.out.println("  " + TopicArrivals.hop("ingest commit to articles topic (ingest's relay)",
+				committedAt.keySet(), committedAt, articles));
+		System.out.println("  " + TopicArrivals.hop("articles topic to relation-changes topic (extract)",
+				committedAt.keySet(), articles, changes));
+		System.out.println("  "
+				+ TopicArrivals.hop("relation-changes topic to webhook received (alert)", shifted, changes, webhooks));
 	}
 
 	/**

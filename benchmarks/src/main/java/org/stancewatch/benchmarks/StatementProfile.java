@@ -32,7 +32,12 @@ final class StatementProfile {
 		for (Database database : databases) {
 			execute(database, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 		}
-		execute(databases.get(0), "SELECT pg_stat_statements_reset()");
+		reset(databases.get(0));
+	}
+
+	/** Forgets what was counted so far, in every database of the server. */
+	static void reset(Database database) throws SQLException {
+		execute(database, "SELECT pg_stat_statements_reset()");
 	}
 
 	/** The statements that took most time, per unit of work. */
