@@ -399,7 +399,7 @@ public final class PipelineBenchmark {
 		return matcher.group(1);
 	}
 
-	private static long percentile(List<Long> sorted, int percent) {
+	static long percentile(List<Long> sorted, int percent) {
 		return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
 	}
 

@@ -95,17 +95,14 @@ final class TopicArrivals implements AutoCloseable {
 			}
 		}
 		Collections.sort(millis);
-		return String.format(Locale.ROOT, "%s: p50 %d ms, p99 %d ms, max %d ms (%d)", name, percentile(millis, 50),
-				percentile(millis, 99), millis.isEmpty() ? 0 : millis.get(millis.size() - 1), millis.size());
+		return String.format(Locale.ROOT, "%s: p50 %d ms, p99 %d ms, max %d ms (%d)", name,
+				PipelineBenchmark.percentile(millis, 50), PipelineBenchmark.percentile(millis, 99),
+				millis.isEmpty() ? 0 : millis.get(millis.size() - 1), millis.size());
 	}
 
 	/** When each article first appeared on the topic, by title. */
 	Map<String, Long> on(String topic) {
 		return this.arrivals.get(topic);
-	}
-
-	private static long percentile(List<Long> sorted, int percent) {
-		return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
 	}
 
 	@Override
