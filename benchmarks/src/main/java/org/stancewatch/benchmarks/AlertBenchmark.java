@@ -201,10 +201,18 @@ public final class AlertBenchmark {
 	}
 
 	private static RelationChange change(String id, String actor, Action action, LocalDate on) {
+		return change(id, actor, action, on, "bench.example.org", Instant.now());
+	}
+
+	/**
+	 * A completed, day-precise act of the actor toward Kabul, as extract-service reports
+	 * it.
+	 */
+	static RelationChange change(String id, String actor, Action action, LocalDate on, String site, Instant published) {
 		String evidence = "A benchmark report of " + actor + " taking a step toward the authorities in Kabul.";
-		return new RelationChange(id, "article-" + id, "https://bench.example.org/" + id, "Report " + id,
-				"bench.example.org", Instant.now(), null, actor, "AF", action, action.direction(), Status.COMPLETED, on,
-				DatePrecision.DAY, false, evidence, 0, evidence.length(), 0.9, "stancewatch-rules/1.0.0");
+		return new RelationChange(id, "article-" + id, "https://" + site + "/" + id, "Report " + id, site, published,
+				null, actor, "AF", action, action.direction(), Status.COMPLETED, on, DatePrecision.DAY, false, evidence,
+				0, evidence.length(), 0.9, "stancewatch-rules/1.0.0");
 	}
 
 	private static void send(KafkaProducer<String, String> producer, RelationChange change) {

@@ -1,13 +1,10 @@
 package org.stancewatch.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,10 +27,8 @@ import org.stancewatch.alert.stance.Observation;
 import org.stancewatch.alert.stance.StanceFold;
 import org.stancewatch.alert.stance.StanceRules;
 import org.stancewatch.contracts.Action;
-import org.stancewatch.contracts.DatePrecision;
 import org.stancewatch.contracts.Dyad;
 import org.stancewatch.contracts.RelationChange;
-import org.stancewatch.contracts.Status;
 
 /**
  * The stance fold of one busy dyad: a neighbour reported on every few hours for four
@@ -69,8 +64,9 @@ public class StanceFoldBenchmark {
 		LocalDate start = LocalDate.of(2022, 1, 1);
 		for (int i = 0; i < this.observations; i++) {
 			LocalDate day = start.plusDays(i * 1_500L / this.observations);
-			this.log
-				.add(new Observation(i + 1, change(i, day), day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+			RelationChange change = AlertBenchmark.change("fold-" + i, DYAD.actor(), ACTIONS[i % ACTIONS.length], day,
+					"outlet" + (i % 50) + ".example", day.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC));
+			this.log.add(new Observation(i + 1, change, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
 		}
 	}
 
@@ -106,18 +102,6 @@ public class StanceFoldBenchmark {
 			this.fold = StanceFold.of(DYAD, log.subList(0, log.size() - 1), RULES);
 		}
 
-	}
-
-	private static RelationChange change(int i, LocalDate day) {
-		Action action = ACTIONS[i % ACTIONS.length];
-		String article = "article-" + i;
-		String site = "outlet" + (i % 50) + ".example";
-		String evidence = "Officials in Islamabad announced a step of kind " + action + " toward Kabul.";
-		Instant published = day.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
-		return new RelationChange(UUID.nameUUIDFromBytes(article.getBytes(StandardCharsets.UTF_8)).toString(), article,
-				"https://" + site + "/news/" + article, "Report " + i, site, published, null, DYAD.actor(),
-				DYAD.target(), action, action.direction(), Status.COMPLETED, day, DatePrecision.DAY, false, evidence, 0,
-				evidence.length(), 0.9, "stancewatch-rules/1.0.0");
 	}
 
 	public static void main(String[] args) throws RunnerException {

@@ -73,8 +73,7 @@ class ArticleIntakeIT {
 	@Test
 	void shouldFindTheOriginalOfACopyAmongManyStoriesThatShareItsBoilerplate() throws Exception {
 		// A newsletter's stories share a long footer: their fingerprints all lie near
-		// each
-		// other, although none copies another.
+		// each other, although none copies another.
 		String footer = """
 				This report is part of our weekly regional briefing. Subscribe to receive the briefing every
 				Monday morning, read our corrections policy on the website, and write to the desk with tips,
