@@ -111,10 +111,13 @@ public class ArticleStore {
 
 	/**
 	 * The first stored article this one copies. Candidates are gathered cheaply (same
-	 * text hash, a shared SimHash band, the same title, or among the most recent
-	 * articles), narrowed to the 20 nearest by SimHash distance in SQL (stories that
-	 * share a long footer all lie near each other, so the oldest 20 could all be
-	 * strangers), and confirmed by comparing the texts, oldest first.
+	 * text hash, an original sharing a SimHash band, the same title, or among the most
+	 * recent articles), narrowed to the 20 nearest by SimHash distance in SQL (stories
+	 * that share a long footer all lie near each other, so the oldest 20 could all be
+	 * strangers), and confirmed by comparing the texts, oldest first. By band only
+	 * originals: a story carried by hundreds of outlets would otherwise make each of its
+	 * copies compare with all the earlier ones. So an article that resembles an older
+	 * copy but not that copy's original is stored as an original.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
 		if (!text.comparable()) {
@@ -134,10 +137,10 @@ public class ArticleStore {
 		List<Candidate> candidates = this.jdbc.sql("""
 				with candidate as (
 				  select id, created_at, fingerprint from article where content_hash = :hash
-				  union select id, created_at, fingerprint from article where band0 = :b0
-				  union select id, created_at, fingerprint from article where band1 = :b1
-				  union select id, created_at, fingerprint from article where band2 = :b2
-				  union select id, created_at, fingerprint from article where band3 = :b3
+				  union select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
+				  union select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
+				  union select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
+				  union select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
 				  union select id, created_at, fingerprint from article where lower(title) = lower(:title)
 				  union (select id, created_at, fingerprint from article order by created_at desc limit :recent)
 				), nearest as (

@@ -109,6 +109,45 @@ class ArticleIntakeIT {
 	}
 
 	@Test
+	void shouldNameTheOriginalOfAStoryCarriedByManyOutletsLongAfterItRan() throws Exception {
+		String story = """
+				The foreign ministry confirmed that an envoy from the authorities in the capital presented his papers
+				on Monday, the first such ceremony in three years, and that a trade delegation would follow before
+				the end of the month to discuss rail freight and the price of electricity.""";
+		JsonNode original = stored("https://origin.example.org/envoy", story);
+		// The story from a hundred outlets, then more other stories than the lookup's
+		// window of recent articles, then the story from one outlet more.
+		for (int outlet = 1; outlet <= 100; outlet++) {
+			JsonNode copy = stored("https://outlet-" + outlet + ".example.net/envoy", "From our partners. " + story);
+			assertThat(copy.get("duplicateOf").asString()).isEqualTo(original.get("id").asString());
+		}
+		Random random = new Random(7);
+		List<String> words = List.of("grain", "visas", "trucks", "border", "wheat", "rail", "cotton", "fuel", "water",
+				"bridge", "power", "clinics", "schools", "roads", "mines", "loans", "flights", "cargo", "tariffs",
+				"permits", "courts", "wells", "dams", "seeds", "textiles", "banks", "ports", "salaries", "markets");
+		for (int item = 1; item <= ArticleStore.RECENT_CANDIDATES + 50; item++) {
+			List<String> agenda = new ArrayList<>(words);
+			Collections.shuffle(agenda, random);
+			stored("https://other.example.org/" + item, "Item " + item + ": " + String.join(" ", agenda));
+		}
+		JsonNode late = stored("https://late.example.net/envoy", "From a regional desk. " + story);
+		assertThat(late.get("duplicateOf").asString()).isEqualTo(original.get("id").asString());
+
+		// A fresh copy with a paragraph of its own, then a copy of that copy which keeps
+		// the paragraph and too little of the story to resemble the original by itself.
+		String paragraph = """
+				Analysts at a university in the region said the ceremony was watched closely by neighbouring
+				governments, several of which have sent lower ranking diplomats in recent months.""";
+		JsonNode extended = stored("https://later.example.net/envoy", story + " " + paragraph);
+		String storyEnd = story.substring(story.indexOf("and that a trade delegation"));
+		JsonNode drifted = stored("https://latest.example.net/envoy", paragraph + " " + storyEnd);
+
+		assertThat(extended.get("duplicateOf").asString()).isEqualTo(original.get("id").asString());
+		assertThat(drifted.get("duplicateOf").asString()).as("a copy of a recent copy")
+			.isEqualTo(original.get("id").asString());
+	}
+
+	@Test
 	void shouldCallATeaserACopyOnlyWhenItsWordsAreTheSame() throws Exception {
 		String teaser = "Flights between the two capitals resume next week, the airline said.";
 		JsonNode first = EventJson.mapper()
@@ -163,6 +202,13 @@ class ArticleIntakeIT {
 		ArticleImport.Result again = this.articleImport.importPaths(List.of(folder),
 				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 		assertThat(again.known()).isEqualTo(3);
+	}
+
+	private JsonNode stored(String url, String text) throws Exception {
+		HttpResponse<String> posted = post("""
+				{"url":"%s","title":"Report from %s","text":%s}""".formatted(url, url, json(text)));
+		assertThat(posted.statusCode()).isEqualTo(201);
+		return EventJson.mapper().readTree(posted.body());
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {
