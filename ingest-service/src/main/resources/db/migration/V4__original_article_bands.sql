@@ -1,7 +1,8 @@
 -- The near-duplicate lookup compares a new article with originals sharing a SimHash band, not
 -- with their copies: a story carried by hundreds of outlets put hundreds of copies in its bands,
 -- each compared again with every later copy. Copies of the last few hundred articles are still
--- compared (ArticleStore), which catches a copy of a fresh copy.
+-- compared (ArticleStore), which catches a copy of a fresh copy. During a rolling update, pods of
+-- the previous version look up bands without these indexes (a scan of the table) until replaced.
 drop index article_band0;
 drop index article_band1;
 drop index article_band2;
