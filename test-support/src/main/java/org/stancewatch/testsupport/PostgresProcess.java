@@ -11,6 +11,8 @@ import java.sql.Statement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.FileSystemUtils;
+
 import org.stancewatch.testsupport.TestInfrastructure.Database;
 
 /**
@@ -96,9 +98,19 @@ public final class PostgresProcess implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + name;
 	}
 
+	/**
+	 * Stops the server and deletes its data directory (about 150 MB after a pipeline
+	 * benchmark; every run left one in the temporary folder).
+	 */
 	@Override
 	public void close() {
 		stop();
+		try {
+			FileSystemUtils.deleteRecursively(this.dataDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
