@@ -133,20 +133,24 @@ public class ArticleStore {
 		}
 		// One indexed lookup per kind of candidate, then the SimHash distance over those
 		// few rows only: an OR of these conditions made PostgreSQL filter every stored
-		// article, which grew each insert's cost with the table.
+		// article, which grew each insert's cost with the table. Deduplicated after the
+		// distance filter, which rules out nearly all of them: hashing the 500 recent
+		// rows
+		// first was half the query's time.
 		List<Candidate> candidates = this.jdbc.sql("""
 				with candidate as (
 				  select id, created_at, fingerprint from article where content_hash = :hash
-				  union select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
-				  union select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
-				  union select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
-				  union select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
-				  union select id, created_at, fingerprint from article where lower(title) = lower(:title)
-				  union (select id, created_at, fingerprint from article order by created_at desc limit :recent)
+				  union all select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
+				  union all select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
+				  union all select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
+				  union all select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
+				  union all select id, created_at, fingerprint from article where lower(title) = lower(:title)
+				  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
 				), nearest as (
-				  select id, created_at from candidate
+				  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
+				  from candidate
 				  where id <> :id and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
-				  order by bit_count(int8send(fingerprint # :fingerprint)), created_at, id limit 20
+				  order by distance, created_at, id limit 20
 				)
 				select a.id, a.text, a.content_hash, a.duplicate_of from nearest n join article a on a.id = n.id
 				order by n.created_at, n.id""")
