@@ -10,10 +10,9 @@ import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
+import org.stancewatch.testsupport.TestInfrastructure.Database;
 
 import org.springframework.util.FileSystemUtils;
-
-import org.stancewatch.testsupport.TestInfrastructure.Database;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) whose data directory and port stay

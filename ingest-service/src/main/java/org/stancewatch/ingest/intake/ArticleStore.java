@@ -114,10 +114,10 @@ public class ArticleStore {
 	 * text hash, an original sharing a SimHash band, the same title, or among the most
 	 * recent articles), narrowed to the 20 nearest by SimHash distance in SQL (stories
 	 * that share a long footer all lie near each other, so the oldest 20 could all be
-	 * strangers), and confirmed by comparing the texts, oldest first. By band only
-	 * originals: a story carried by hundreds of outlets would otherwise make each of its
-	 * copies compare with all the earlier ones. So an article that resembles an older
-	 * copy but not that copy's original is stored as an original.
+	 * strangers), and confirmed by comparing the texts, oldest first. Only originals are
+	 * looked up by band: a story carried by hundreds of outlets would otherwise make each
+	 * of its copies compare with all the earlier ones. So an article that resembles an
+	 * older copy, but not that copy's original, is stored as an original.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
 		if (!text.comparable()) {
@@ -133,10 +133,9 @@ public class ArticleStore {
 		}
 		// One indexed lookup per kind of candidate, then the SimHash distance over those
 		// few rows only: an OR of these conditions made PostgreSQL filter every stored
-		// article, which grew each insert's cost with the table. Deduplicated after the
-		// distance filter, which rules out nearly all of them: hashing the 500 recent
-		// rows
-		// first was half the query's time.
+		// article, which grew each insert's cost with the table. Repeats are dropped
+		// after the distance filter, which rules out nearly all candidates: hashing
+		// the 500 recent rows before it was half the query's time.
 		List<Candidate> candidates = this.jdbc.sql("""
 				with candidate as (
 				  select id, created_at, fingerprint from article where content_hash = :hash
