@@ -37,6 +37,14 @@ public class ArticleStore {
 	 */
 	static final int RECENT_CANDIDATES = 500;
 
+	/**
+	 * Originals compared per SimHash band, the latest first. Unrelated articles share a
+	 * band value about once in 65,536, so only a template (daily bulletins, stories that
+	 * share a long footer) fills a band beyond this; without a bound each of its new
+	 * articles would cost more than the last.
+	 */
+	static final int BAND_CANDIDATES = 200;
+
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
@@ -117,7 +125,9 @@ public class ArticleStore {
 	 * strangers), and confirmed by comparing the texts, oldest first. Only originals are
 	 * looked up by band: a story carried by hundreds of outlets would otherwise make each
 	 * of its copies compare with all the earlier ones. So an article that resembles an
-	 * older copy, but not that copy's original, is stored as an original.
+	 * older copy, but not that copy's original, is stored as an original; and so is the
+	 * copy of an original that {@value #BAND_CANDIDATES} newer originals crowd out of
+	 * each band it shares, unless it is among the latest {@value #RECENT_CANDIDATES}.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
 		if (!text.comparable()) {
@@ -139,10 +149,14 @@ public class ArticleStore {
 		List<Candidate> candidates = this.jdbc.sql("""
 				with candidate as (
 				  select id, created_at, fingerprint from article where content_hash = :hash
-				  union all select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
-				  union all select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
-				  union all select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
-				  union all select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
+				  union all (select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
+				    order by created_at desc limit :perBand)
+				  union all (select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
+				    order by created_at desc limit :perBand)
+				  union all (select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
+				    order by created_at desc limit :perBand)
+				  union all (select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
+				    order by created_at desc limit :perBand)
 				  union all select id, created_at, fingerprint from article where lower(title) = lower(:title)
 				  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
 				), nearest as (
@@ -160,6 +174,7 @@ public class ArticleStore {
 			.param("b2", band(fingerprint, 2))
 			.param("b3", band(fingerprint, 3))
 			.param("title", article.title())
+			.param("perBand", BAND_CANDIDATES)
 			.param("recent", RECENT_CANDIDATES)
 			.param("fingerprint", fingerprint)
 			.param("distance", NearDuplicates.CANDIDATE_DISTANCE)
