@@ -127,7 +127,7 @@ public class ArticleStore {
 	 * of its copies compare with all the earlier ones. So an article that resembles an
 	 * older copy, but not that copy's original, is stored as an original; and so is the
 	 * copy of an original that {@value #BAND_CANDIDATES} newer originals crowd out of
-	 * each band it shares, unless it is among the latest {@value #RECENT_CANDIDATES}.
+	 * every band it shares, unless it is among the latest {@value #RECENT_CANDIDATES}.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
 		if (!text.comparable()) {
