@@ -211,14 +211,7 @@ public final class PipelineBenchmark {
 		while (sink.arrivals().size() < shifts && System.nanoTime() < deadline) {
 			Sleep.millis(100);
 		}
-		List<Long> millis = new ArrayList<>();
-		sink.arrivals().forEach((url, at) -> {
-			Long committed = committedAt.get(url);
-			if (committed != null) {
-				millis.add((at - committed) / 1_000_000);
-			}
-		});
-		Collections.sort(millis);
+		List<Long> millis = TopicArrivals.millisBetween(committedAt.keySet(), committedAt, sink.arrivals());
 		System.out.printf(Locale.ROOT,
 				"RESULT pipeline latency: %d articles/s POSTed for %d s (sender %d ms behind at the end), %d shifts "
 						+ "expected, %d webhooks received; ingest commit to webhook received: p50 %d ms, p99 %d ms, "

@@ -55,6 +55,8 @@ final class TopicArrivals implements AutoCloseable {
 		this.consumer.seekToEnd(partitions);
 		partitions.forEach(this.consumer::position);
 		this.reader = new Thread(this::read, "topic-arrivals");
+		// A run that fails before close() must still end.
+		this.reader.setDaemon(true);
 		this.reader.start();
 	}
 
@@ -86,6 +88,17 @@ final class TopicArrivals implements AutoCloseable {
 	 * p50/p99/max of {@code to - from} over the titles both saw, in milliseconds.
 	 */
 	static String hop(String name, Iterable<String> titles, Map<String, Long> from, Map<String, Long> to) {
+		List<Long> millis = millisBetween(titles, from, to);
+		return String.format(Locale.ROOT, "%s: p50 %d ms, p99 %d ms, max %d ms (%d)", name,
+				PipelineBenchmark.percentile(millis, 50), PipelineBenchmark.percentile(millis, 99),
+				millis.isEmpty() ? 0 : millis.get(millis.size() - 1), millis.size());
+	}
+
+	/**
+	 * {@code to - from} in milliseconds, sorted, for each of the titles both saw; times
+	 * from {@link System#nanoTime()}.
+	 */
+	static List<Long> millisBetween(Iterable<String> titles, Map<String, Long> from, Map<String, Long> to) {
 		List<Long> millis = new ArrayList<>();
 		for (String title : titles) {
 			Long start = from.get(title);
@@ -95,9 +108,7 @@ final class TopicArrivals implements AutoCloseable {
 			}
 		}
 		Collections.sort(millis);
-		return String.format(Locale.ROOT, "%s: p50 %d ms, p99 %d ms, max %d ms (%d)", name,
-				PipelineBenchmark.percentile(millis, 50), PipelineBenchmark.percentile(millis, 99),
-				millis.isEmpty() ? 0 : millis.get(millis.size() - 1), millis.size());
+		return millis;
 	}
 
 	/** When each article first appeared on the topic, by title. */
