@@ -145,6 +145,9 @@ public final class PipelineBenchmark {
 		long stored = eventsStored(stack.alertDatabase());
 		try (Feeds server = new Feeds(feeds, items)) {
 			CpuUse cpuBefore = CpuUse.now(stack.work().resolve("postgres"));
+			if (Boolean.getBoolean("statements")) {
+				StatementProfile.reset(stack.alertDatabase());
+			}
 			long started = System.nanoTime();
 			for (int feed = 0; feed < feeds; feed++) {
 				stack.ingest()

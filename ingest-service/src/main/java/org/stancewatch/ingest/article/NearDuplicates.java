@@ -2,11 +2,9 @@ package org.stancewatch.ingest.article;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 /**
  * Near-duplicate detection for syndicated copies, in two steps.
@@ -35,7 +33,7 @@ public final class NearDuplicates {
 	/** Texts with fewer words are too short to call copies of each other. */
 	private static final int MIN_WORDS = 25;
 
-	private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
 	private NearDuplicates() {
 	}
@@ -60,43 +58,93 @@ public final class NearDuplicates {
 		return Shingled.of(a).isNearDuplicateOf(Shingled.of(b));
 	}
 
-	/** Share of the smaller set found in the larger, in percent. */
-	static int containmentPercent(Set<String> a, Set<String> b) {
-		Set<String> smaller = (a.size() <= b.size()) ? a : b;
-		Set<String> larger = (smaller == a) ? b : a;
-		if (smaller.isEmpty()) {
+	/**
+	 * Share of the smaller set found in the larger, in percent; both sorted and without
+	 * repeats.
+	 */
+	static int containmentPercent(long[] a, long[] b) {
+		long[] smaller = (a.length <= b.length) ? a : b;
+		long[] larger = (smaller == a) ? b : a;
+		if (smaller.length == 0) {
 			return 0;
 		}
-		long shared = smaller.stream().filter(larger::contains).count();
-		return (int) (shared * 100 / smaller.size());
-	}
-
-	static Set<String> shingles(List<String> words) {
-		Set<String> shingles = new HashSet<>();
-		int count = Math.max(1, words.size() - SHINGLE + 1);
-		for (int i = 0; i < count && !words.isEmpty(); i++) {
-			shingles.add(String.join(" ", words.subList(i, Math.min(words.size(), i + SHINGLE))));
+		int shared = 0;
+		for (int i = 0, j = 0; i < smaller.length && j < larger.length;) {
+			int order = Long.compare(smaller[i], larger[j]);
+			if (order == 0) {
+				shared++;
+			}
+			i += (order <= 0) ? 1 : 0;
+			j += (order >= 0) ? 1 : 0;
 		}
-		return shingles;
+		return shared * 100 / smaller.length;
 	}
 
-	static List<String> words(String text) {
-		List<String> words = new ArrayList<>();
-		for (String word : NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))) {
-			if (!word.isEmpty()) {
-				words.add(word);
+	/**
+	 * The hashes of the text's three-word shingles (of all its words when it has fewer),
+	 * sorted and without repeats. A shingle's hash is that of its words joined by one
+	 * space, computed without building the string: fingerprints stored by earlier
+	 * versions must stay comparable.
+	 */
+	static long[] shingles(List<byte[]> words) {
+		if (words.isEmpty()) {
+			return new long[0];
+		}
+		long[] hashes = new long[Math.max(1, words.size() - SHINGLE + 1)];
+		for (int i = 0; i < hashes.length; i++) {
+			long hash = FNV_OFFSET;
+			for (int w = i; w < Math.min(words.size(), i + SHINGLE); w++) {
+				if (w > i) {
+					hash = fnv(hash, ' ');
+				}
+				for (byte b : words.get(w)) {
+					hash = fnv(hash, b & 0xff);
+				}
+			}
+			hashes[i] = spread(hash);
+		}
+		return LongStream.of(hashes).sorted().distinct().toArray();
+	}
+
+	/**
+	 * The text's words in lower case, as UTF-8: runs of letters and digits, as the
+	 * regular expression {@code [\p{L}\p{N}]+} finds them.
+	 */
+	static List<byte[]> words(String text) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		List<byte[]> words = new ArrayList<>();
+		int i = 0;
+		while (i < lower.length()) {
+			int start = i;
+			while (i < lower.length() && isWordCharacter(lower.codePointAt(i))) {
+				i += Character.charCount(lower.codePointAt(i));
+			}
+			if (i > start) {
+				words.add(lower.substring(start, i).getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				i += Character.charCount(lower.codePointAt(i));
 			}
 		}
 		return words;
 	}
 
-	/** FNV-1a over UTF-8, then the SplitMix64 finaliser to spread the bits. */
-	private static long hash64(String value) {
-		long hash = 0xcbf29ce484222325L;
-		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-			hash ^= (b & 0xff);
-			hash *= 0x100000001b3L;
+	private static boolean isWordCharacter(int codePoint) {
+		if (Character.isLetter(codePoint)) {
+			return true;
 		}
+		int type = Character.getType(codePoint);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+				|| type == Character.OTHER_NUMBER;
+	}
+
+	/** One byte of FNV-1a. */
+	private static long fnv(long hash, int octet) {
+		return (hash ^ octet) * 0x100000001b3L;
+	}
+
+	/** The SplitMix64 finaliser, spreading FNV-1a's bits. */
+	private static long spread(long hash) {
 		hash = (hash ^ (hash >>> 30)) * 0xbf58476d1ce4e5b9L;
 		hash = (hash ^ (hash >>> 27)) * 0x94d049bb133111ebL;
 		return hash ^ (hash >>> 31);
@@ -106,17 +154,25 @@ public final class NearDuplicates {
 	 * A text split into words and shingles once, for its fingerprint and for comparing it
 	 * with several candidates.
 	 */
-	public record Shingled(Set<String> shingles, int words) {
+	public static final class Shingled {
+
+		private final long[] shingles;
+
+		private final int words;
+
+		private Shingled(long[] shingles, int words) {
+			this.shingles = shingles;
+			this.words = words;
+		}
 
 		public static Shingled of(String text) {
-			List<String> words = NearDuplicates.words(text);
+			List<byte[]> words = NearDuplicates.words(text);
 			return new Shingled(NearDuplicates.shingles(words), words.size());
 		}
 
 		public long fingerprint() {
 			int[] votes = new int[64];
-			for (String shingle : this.shingles) {
-				long hash = hash64(shingle);
+			for (long hash : this.shingles) {
 				for (int bit = 0; bit < 64; bit++) {
 					votes[bit] += (((hash >>> bit) & 1L) != 0) ? 1 : -1;
 				}
