@@ -69,13 +69,20 @@ public final class NearDuplicates {
 			return 0;
 		}
 		int shared = 0;
-		for (int i = 0, j = 0; i < smaller.length && j < larger.length;) {
-			int order = Long.compare(smaller[i], larger[j]);
-			if (order == 0) {
-				shared++;
+		int i = 0;
+		int j = 0;
+		while (i < smaller.length && j < larger.length) {
+			if (smaller[i] < larger[j]) {
+				i++;
 			}
-			i += (order <= 0) ? 1 : 0;
-			j += (order >= 0) ? 1 : 0;
+			else if (smaller[i] > larger[j]) {
+				j++;
+			}
+			else {
+				shared++;
+				i++;
+				j++;
+			}
 		}
 		return shared * 100 / smaller.length;
 	}
