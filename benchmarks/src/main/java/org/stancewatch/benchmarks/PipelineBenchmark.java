@@ -56,7 +56,7 @@ import org.stancewatch.testsupport.TestInfrastructure.Database;
  * The whole pipeline from outside, every part its own process (the {@link Stack}): feeds
  * on loopback, ingest, extract, alert, a webhook receiver.
  * <ul>
- * <li>throughput: {@code feeds} feeds of {@code items} articles each (default 200 x 50),
+ * <li>throughput: {@code feeds} feeds of {@code items} articles each (default 400 x 100),
  * every article reporting an act; from registering the feeds to the last relation change
  * stored in alert's event store, articles per second.</li>
  * <li>latency: articles POSTed to ingest at {@code rate}/s (default 100) for
@@ -99,8 +99,8 @@ public final class PipelineBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int feeds = Integer.getInteger("feeds", 200);
-		int items = Integer.getInteger("items", 50);
+		int feeds = Integer.getInteger("feeds", 400);
+		int items = Integer.getInteger("items", 100);
 		int rate = Integer.getInteger("rate", 100);
 		int seconds = Integer.getInteger("seconds", 60);
 		List<String> phases = List.of(System.getProperty("phases", "latency,throughput,kafka").split(","));
