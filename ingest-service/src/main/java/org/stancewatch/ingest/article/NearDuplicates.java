@@ -2,9 +2,9 @@ package org.stancewatch.ingest.article;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.LongStream;
 
 /**
  * Near-duplicate detection for syndicated copies, in two steps.
@@ -110,7 +110,14 @@ public final class NearDuplicates {
 			}
 			hashes[i] = spread(hash);
 		}
-		return LongStream.of(hashes).sorted().distinct().toArray();
+		Arrays.sort(hashes);
+		int distinct = 0;
+		for (long hash : hashes) {
+			if (distinct == 0 || hashes[distinct - 1] != hash) {
+				hashes[distinct++] = hash;
+			}
+		}
+		return Arrays.copyOf(hashes, distinct);
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +47,19 @@ public class ArticleStore {
 	 */
 	static final int BAND_CANDIDATES = 200;
 
+	/**
+	 * How many stored articles' shingles are kept: about 4 KB each for an article of 4
+	 * KB. The newest articles are candidates of every article after them.
+	 */
+	static final int SHINGLED_CANDIDATES = 2_000;
+
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
+
+	private final Cache<String, NearDuplicates.Shingled> shingledCandidates = Caffeine.newBuilder()
+		.maximumSize(SHINGLED_CANDIDATES)
+		.build();
 
 	ArticleStore(JdbcClient jdbc, Outbox outbox) {
 		this.jdbc = jdbc;
@@ -183,10 +195,19 @@ public class ArticleStore {
 			.list();
 		return candidates.stream()
 			.filter((candidate) -> candidate.contentHash().equals(article.contentHash())
-					|| text.isNearDuplicateOf(NearDuplicates.Shingled.of(candidate.text())))
+					|| text.isNearDuplicateOf(shingled(candidate)))
 			.findFirst()
 			.map((candidate) -> (candidate.duplicateOf() != null) ? candidate.duplicateOf() : candidate.id())
 			.orElse(null);
+	}
+
+	/**
+	 * A stored article's text in shingles, each text split once: the latest articles are
+	 * candidates of hundreds after them, and splitting their texts again was most of
+	 * ingest's work on articles of a few KB. Stored texts never change.
+	 */
+	private NearDuplicates.Shingled shingled(Candidate candidate) {
+		return this.shingledCandidates.get(candidate.id(), (id) -> NearDuplicates.Shingled.of(candidate.text()));
 	}
 
 	private static final Comparator<Article> OLDEST_FIRST = Comparator
