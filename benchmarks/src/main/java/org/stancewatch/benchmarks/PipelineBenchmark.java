@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.stancewatch.contracts.Article;
 import org.stancewatch.contracts.Topics;
 import org.stancewatch.testsupport.Stack;
 import org.stancewatch.testsupport.TestInfrastructure.Database;
@@ -59,6 +61,10 @@ import org.stancewatch.testsupport.TestInfrastructure.Database;
  * <li>throughput: {@code feeds} feeds of {@code items} articles each (default 400 x 100),
  * every article reporting an act; from registering the feeds to the last relation change
  * stored in alert's event store, articles per second.</li>
+ * <li>realistic: as many articles again, but as news feeds carry them
+ * ({@link ArticleCorpus}: full text of about 4 KB, a third reporting acts); until extract
+ * has read every one and alert has stored every relation change made of them, articles
+ * per second.</li>
  * <li>latency: articles POSTed to ingest at {@code rate}/s (default 100) for
  * {@code warmup} s (default 120) untimed, then {@code seconds} s (default 60) timed; one
  * in every ~50 shifts a state's stance; from ingest's answer (the article and its outbox
@@ -103,7 +109,7 @@ public final class PipelineBenchmark {
 		int items = Integer.getInteger("items", 100);
 		int rate = Integer.getInteger("rate", 100);
 		int seconds = Integer.getInteger("seconds", 60);
-		List<String> phases = List.of(System.getProperty("phases", "latency,throughput,kafka").split(","));
+		List<String> phases = List.of(System.getProperty("phases", "latency,throughput,realistic,kafka").split(","));
 		Path work = Stack.newWorkDirectory();
 		Map<Stack.Service, Map<String, String>> settings = new EnumMap<>(Stack.Service.class);
 		settings.put(Stack.Service.INGEST, new HashMap<>(Map.of("STANCEWATCH_INGEST_POLL_THREADS", "64")));
@@ -132,6 +138,9 @@ public final class PipelineBenchmark {
 			if (phases.contains("throughput")) {
 				throughput(stack, feeds, items);
 			}
+			if (phases.contains("realistic")) {
+				realistic(stack, feeds, items);
+			}
 			// Raw Kafka last: its 100 MB of writes, still being flushed, would slow the
 			// pipeline's disk-bound commits measured after it.
 			if (phases.contains("kafka")) {
@@ -143,7 +152,7 @@ public final class PipelineBenchmark {
 
 	private static void throughput(Stack stack, int feeds, int items) throws Exception {
 		long stored = eventsStored(stack.alertDatabase());
-		try (Feeds server = new Feeds(feeds, items)) {
+		try (Feeds server = new Feeds(feeds, items, (feed, i) -> actReport(feed, i, items))) {
 			CpuUse cpuBefore = CpuUse.now(stack.work().resolve("postgres"));
 			if (Boolean.getBoolean("statements")) {
 				StatementProfile.reset(stack.alertDatabase());
@@ -400,9 +409,97 @@ public final class PipelineBenchmark {
 	}
 
 	/**
+	 * Item {@code i} of throughput feed {@code feed}: a short report that one state
+	 * accepted Kabul's ambassador, the state cycling through {@link #STATES}.
+	 */
+	private static String actReport(int feed, int i, int items) {
+		String day = DAY.format(LocalDate.now(ZoneOffset.UTC).minusDays(3));
+		String published = DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+		String state = STATES.get((feed * items + i) % STATES.size());
+		String name = new Locale.Builder().setRegion(state).build().getDisplayCountry(Locale.ENGLISH);
+		String link = "http://desk" + feed + ".example.org/story/" + i;
+		return "<item><guid>" + link + "</guid><link>" + link + "</link><title>Desk " + feed + " report " + i
+				+ "</title><description>Desk " + feed + " filed report " + i + ". " + name
+				+ " accepted the credentials of the Taliban ambassador on " + day
+				+ ", officials said. Traders said markets were calm.</description><pubDate>" + published
+				+ "</pubDate></item>";
+	}
+
+	/**
+	 * An {@link ArticleCorpus} article as a feed item with its full text, as many news
+	 * feeds carry it: paragraphs in {@code content:encoded}, the first one as
+	 * description.
+	 */
+	private static String fullTextItem(Article article) {
+		String[] paragraphs = article.text().split("\n\n");
+		StringBuilder html = new StringBuilder();
+		for (String paragraph : paragraphs) {
+			html.append("<p>").append(paragraph).append("</p>");
+		}
+		String published = (article.publishedAt() != null) ? "<pubDate>"
+				+ DateTimeFormatter.RFC_1123_DATE_TIME.format(article.publishedAt().atOffset(ZoneOffset.UTC))
+				+ "</pubDate>" : "";
+		return "<item><guid>" + article.url() + "</guid><link>" + article.url() + "</link><title>"
+				+ xml(article.title()) + "</title><description>" + xml(paragraphs[0]) + "</description>"
+				+ "<content:encoded>" + xml(html.toString()) + "</content:encoded>" + published + "</item>";
+	}
+
+	private static String xml(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	/**
+	 * Articles as real feeds carry them ({@link ArticleCorpus}: about 4 KB of text each,
+	 * a third reporting acts of states, the others none): until extract has read them all
+	 * and alert has stored every relation change extract made of them.
+	 */
+	private static void realistic(Stack stack, int feeds, int items) throws Exception {
+		long stored = eventsStored(stack.alertDatabase());
+		double readBefore = extractCounter(stack, "stancewatch_extract_articles_total");
+		double madeBefore = extractCounter(stack, "stancewatch_extract_relation_changes_total");
+		List<Article> corpus = ArticleCorpus.generate(feeds * items, 11);
+		try (Feeds server = new Feeds(feeds, items, (feed, i) -> fullTextItem(corpus.get(feed * items + i)))) {
+			CpuUse cpuBefore = CpuUse.now(stack.work().resolve("postgres"));
+			long started = System.nanoTime();
+			for (int feed = 0; feed < feeds; feed++) {
+				stack.ingest()
+					.post("/api/feeds", "", "{\"url\":\"" + server.url(feed) + "\",\"title\":\"Wire " + feed
+							+ "\",\"pollInterval\":\"PT1H\",\"fetchFullText\":false}");
+			}
+			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+			double read = 0;
+			while (read < corpus.size() && System.nanoTime() < deadline) {
+				Sleep.millis(200);
+				read = extractCounter(stack, "stancewatch_extract_articles_total") - readBefore;
+			}
+			long made = Math.round(extractCounter(stack, "stancewatch_extract_relation_changes_total") - madeBefore);
+			long now = stored;
+			while (now < stored + made && System.nanoTime() < deadline) {
+				Sleep.millis(200);
+				now = eventsStored(stack.alertDatabase());
+			}
+			double took = (System.nanoTime() - started) / 1e9;
+			System.out.printf(Locale.ROOT,
+					"RESULT pipeline throughput, realistic articles: %d feeds x %d articles of about 4 KB; extract read "
+							+ "%.0f and made %d relation changes, %d stored by alert, in %.1f s: %.0f articles/s from "
+							+ "feed registration to alert%n",
+					feeds, items, read, made, now - stored, took, read / took);
+			System.out.println("RESULT pipeline, realistic articles, " + CpuUse.now(stack.work().resolve("postgres"))
+				.perUnitSince(cpuBefore, Math.round(read), "article"));
+		}
+	}
+
+	private static double extractCounter(Stack stack, String name) {
+		Matcher matcher = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)$")
+			.matcher(stack.extract().get("/actuator/prometheus"));
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+	}
+
+	/**
 	 * Feeds of many articles on many loopback hosts (the poller fetches one feed per host
-	 * at a time, as on the web): feed {@code f} serves {@code items} articles, each
-	 * reporting that one state accepted Kabul's ambassador.
+	 * at a time, as on the web): feed {@code f} serves {@code items} items, item
+	 * {@code i} written by {@code item.apply(f, i)}.
 	 */
 	private static final class Feeds implements AutoCloseable {
 
@@ -414,10 +511,13 @@ public final class PipelineBenchmark {
 
 		private final int items;
 
+		private final BiFunction<Integer, Integer, String> item;
+
 		private final int port;
 
-		Feeds(int feeds, int items) throws IOException {
+		Feeds(int feeds, int items, BiFunction<Integer, Integer, String> item) throws IOException {
 			this.items = items;
+			this.item = item;
 			int chosen = 0;
 			for (int i = 1; i <= HOSTS; i++) {
 				HttpServer server = HttpServer
@@ -437,34 +537,11 @@ public final class PipelineBenchmark {
 
 		private void serve(HttpExchange exchange) throws IOException {
 			int feed = Integer.parseInt(exchange.getRequestURI().getPath().substring("/feed/".length()));
-			String day = DAY.format(LocalDate.now(ZoneOffset.UTC).minusDays(3));
-			String published = DateTimeFormatter.RFC_1123_DATE_TIME
-				.format(LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-			StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">"
+			StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+					+ "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
 					+ "<channel><title>Desk " + feed + "</title><link>http://desk" + feed + ".example.org/</link>");
 			for (int i = 0; i < this.items; i++) {
-				String state = STATES.get((feed * this.items + i) % STATES.size());
-				String name = new Locale.Builder().setRegion(state).build().getDisplayCountry(Locale.ENGLISH);
-				String link = "http://desk" + feed + ".example.org/story/" + i;
-				rss.append("<item><guid>")
-					.append(link)
-					.append("</guid><link>")
-					.append(link)
-					.append("</link><title>Desk ")
-					.append(feed)
-					.append(" report ")
-					.append(i)
-					.append("</title><description>Desk ")
-					.append(feed)
-					.append(" filed report ")
-					.append(i)
-					.append(". ")
-					.append(name)
-					.append(" accepted the credentials of the Taliban ambassador on ")
-					.append(day)
-					.append(", officials said. Traders said markets were calm.</description><pubDate>")
-					.append(published)
-					.append("</pubDate></item>");
+				rss.append(this.item.apply(feed, i));
 			}
 			byte[] body = rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
