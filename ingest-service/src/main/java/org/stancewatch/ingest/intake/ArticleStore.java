@@ -204,10 +204,13 @@ public class ArticleStore {
 	/**
 	 * A stored article's text in shingles, each text split once: the latest articles are
 	 * candidates of hundreds after them, and splitting their texts again was most of
-	 * ingest's work on articles of a few KB. Stored texts never change.
+	 * ingest's work on articles of a few KB. Kept by id and text hash, since a candidate
+	 * stored earlier in a poll whose transaction then failed may come back with another
+	 * text.
 	 */
 	private NearDuplicates.Shingled shingled(Candidate candidate) {
-		return this.shingledCandidates.get(candidate.id(), (id) -> NearDuplicates.Shingled.of(candidate.text()));
+		return this.shingledCandidates.get(candidate.id() + " " + candidate.contentHash(),
+				(key) -> NearDuplicates.Shingled.of(candidate.text()));
 	}
 
 	private static final Comparator<Article> OLDEST_FIRST = Comparator
