@@ -158,11 +158,7 @@ public final class PipelineBenchmark {
 				StatementProfile.reset(stack.alertDatabase());
 			}
 			long started = System.nanoTime();
-			for (int feed = 0; feed < feeds; feed++) {
-				stack.ingest()
-					.post("/api/feeds", "", "{\"url\":\"" + server.url(feed) + "\",\"title\":\"Desk " + feed
-							+ "\",\"pollInterval\":\"PT1H\",\"fetchFullText\":false}");
-			}
+			server.register(stack, "Desk");
 			long expected = stored + (long) feeds * items;
 			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 			long now = stored;
@@ -462,11 +458,7 @@ public final class PipelineBenchmark {
 		try (Feeds server = new Feeds(feeds, items, (feed, i) -> fullTextItem(corpus.get(feed * items + i)))) {
 			CpuUse cpuBefore = CpuUse.now(stack.work().resolve("postgres"));
 			long started = System.nanoTime();
-			for (int feed = 0; feed < feeds; feed++) {
-				stack.ingest()
-					.post("/api/feeds", "", "{\"url\":\"" + server.url(feed) + "\",\"title\":\"Wire " + feed
-							+ "\",\"pollInterval\":\"PT1H\",\"fetchFullText\":false}");
-			}
+			server.register(stack, "Wire");
 			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 			double read = 0;
 			while (read < corpus.size() && System.nanoTime() < deadline) {
@@ -509,6 +501,8 @@ public final class PipelineBenchmark {
 
 		private final ExecutorService executor = Executors.newFixedThreadPool(8);
 
+		private final int feeds;
+
 		private final int items;
 
 		private final BiFunction<Integer, Integer, String> item;
@@ -516,6 +510,7 @@ public final class PipelineBenchmark {
 		private final int port;
 
 		Feeds(int feeds, int items, BiFunction<Integer, Integer, String> item) throws IOException {
+			this.feeds = feeds;
 			this.items = items;
 			this.item = item;
 			int chosen = 0;
@@ -533,6 +528,15 @@ public final class PipelineBenchmark {
 
 		String url(int feed) {
 			return "http://127.0.2." + (feed % HOSTS + 1) + ":" + this.port + "/feed/" + feed;
+		}
+
+		/** Registers every feed with ingest, titled {@code title} and its number. */
+		void register(Stack stack, String title) {
+			for (int feed = 0; feed < this.feeds; feed++) {
+				stack.ingest()
+					.post("/api/feeds", "", "{\"url\":\"" + url(feed) + "\",\"title\":\"" + title + " " + feed
+							+ "\",\"pollInterval\":\"PT1H\",\"fetchFullText\":false}");
+			}
 		}
 
 		private void serve(HttpExchange exchange) throws IOException {
