@@ -457,6 +457,9 @@ public final class PipelineBenchmark {
 		List<Article> corpus = ArticleCorpus.generate(feeds * items, 11);
 		try (Feeds server = new Feeds(feeds, items, (feed, i) -> fullTextItem(corpus.get(feed * items + i)))) {
 			CpuUse cpuBefore = CpuUse.now(stack.work().resolve("postgres"));
+			if (Boolean.getBoolean("statements")) {
+				StatementProfile.reset(stack.alertDatabase());
+			}
 			long started = System.nanoTime();
 			server.register(stack, "Wire");
 			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -479,6 +482,9 @@ public final class PipelineBenchmark {
 					feeds, items, read, made, now - stored, took, read / took);
 			System.out.println("RESULT pipeline, realistic articles, " + CpuUse.now(stack.work().resolve("postgres"))
 				.perUnitSince(cpuBefore, Math.round(read), "article"));
+			if (Boolean.getBoolean("statements")) {
+				StatementProfile.print(stack.alertDatabase(), Math.round(read));
+			}
 		}
 	}
 
