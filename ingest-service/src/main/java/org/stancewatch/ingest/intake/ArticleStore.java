@@ -8,8 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,19 +45,9 @@ public class ArticleStore {
 	 */
 	static final int BAND_CANDIDATES = 200;
 
-	/**
-	 * How many stored articles' shingles are kept: about 4 KB each for an article of 4
-	 * KB. The newest articles are candidates of every article after them.
-	 */
-	static final int SHINGLED_CANDIDATES = 2_000;
-
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
-
-	private final Cache<String, NearDuplicates.Shingled> shingledCandidates = Caffeine.newBuilder()
-		.maximumSize(SHINGLED_CANDIDATES)
-		.build();
 
 	ArticleStore(JdbcClient jdbc, Outbox outbox) {
 		this.jdbc = jdbc;
@@ -97,14 +85,14 @@ public class ArticleStore {
 				article.text(), article.summary(), article.contentHash(), duplicateOf);
 		int inserted = this.jdbc.sql("""
 				insert into article (id, feed_id, url, canonical_url, title, source, published_at, fetched_at, language,
-				  text, summary, content_hash, fingerprint, band0, band1, band2, band3, duplicate_of)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  text, summary, content_hash, fingerprint, band0, band1, band2, band3, shingles, duplicate_of)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (id) do nothing""")
 			.params(stored.id(), (stored.feedId() != null) ? Long.valueOf(stored.feedId()) : null, stored.url(),
 					stored.canonicalUrl(), stored.title(), stored.source(), timestamp(stored),
 					Timestamp.from(stored.fetchedAt()), stored.language(), stored.text(), stored.summary(),
 					stored.contentHash(), fingerprint, band(fingerprint, 0), band(fingerprint, 1), band(fingerprint, 2),
-					band(fingerprint, 3), duplicateOf)
+					band(fingerprint, 3), text.shingles().toBytes(), duplicateOf)
 			.update();
 		if (inserted == 0) {
 			return null;
@@ -134,12 +122,13 @@ public class ArticleStore {
 	 * text hash, an original sharing a SimHash band, the same title, or among the most
 	 * recent articles), narrowed to the 20 nearest by SimHash distance in SQL (stories
 	 * that share a long footer all lie near each other, so the oldest 20 could all be
-	 * strangers), and confirmed by comparing the texts, oldest first. Only originals are
-	 * looked up by band: a story carried by hundreds of outlets would otherwise make each
-	 * of its copies compare with all the earlier ones. So an article that resembles an
-	 * older copy, but not that copy's original, is stored as an original; and so is the
-	 * copy of an original that {@value #BAND_CANDIDATES} newer originals crowd out of
-	 * every band it shares, unless it is among the latest {@value #RECENT_CANDIDATES}.
+	 * strangers), and confirmed by comparing the texts' shingles, oldest first. Only
+	 * originals are looked up by band: a story carried by hundreds of outlets would
+	 * otherwise make each of its copies compare with all the earlier ones. So an article
+	 * that resembles an older copy, but not that copy's original, is stored as an
+	 * original; and so is the copy of an original that {@value #BAND_CANDIDATES} newer
+	 * originals crowd out of every band it shares, unless it is among the latest
+	 * {@value #RECENT_CANDIDATES}.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
 		if (!text.comparable()) {
@@ -158,27 +147,29 @@ public class ArticleStore {
 		// article, which grew each insert's cost with the table. Repeats are dropped
 		// after the distance filter, which rules out nearly all candidates: hashing
 		// the 500 recent rows before it was half the query's time.
-		List<Candidate> candidates = this.jdbc.sql("""
-				with candidate as (
-				  select id, created_at, fingerprint from article where content_hash = :hash
-				  union all (select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
-				    order by created_at desc limit :perBand)
-				  union all (select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
-				    order by created_at desc limit :perBand)
-				  union all (select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
-				    order by created_at desc limit :perBand)
-				  union all (select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
-				    order by created_at desc limit :perBand)
-				  union all select id, created_at, fingerprint from article where lower(title) = lower(:title)
-				  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
-				), nearest as (
-				  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
-				  from candidate
-				  where id <> :id and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
-				  order by distance, created_at, id limit 20
-				)
-				select a.id, a.text, a.content_hash, a.duplicate_of from nearest n join article a on a.id = n.id
-				order by n.created_at, n.id""")
+		List<Candidate> candidates = this.jdbc
+			.sql("""
+					with candidate as (
+					  select id, created_at, fingerprint from article where content_hash = :hash
+					  union all (select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
+					    order by created_at desc limit :perBand)
+					  union all (select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
+					    order by created_at desc limit :perBand)
+					  union all (select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
+					    order by created_at desc limit :perBand)
+					  union all (select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
+					    order by created_at desc limit :perBand)
+					  union all select id, created_at, fingerprint from article where lower(title) = lower(:title)
+					  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
+					), nearest as (
+					  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
+					  from candidate
+					  where id <> :id and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
+					  order by distance, created_at, id limit 20
+					)
+					select a.id, a.content_hash, a.duplicate_of, a.shingles, case when a.shingles is null then a.text end as text
+					from nearest n join article a on a.id = n.id
+					order by n.created_at, n.id""")
 			.param("id", article.id())
 			.param("hash", article.contentHash())
 			.param("b0", band(fingerprint, 0))
@@ -190,27 +181,26 @@ public class ArticleStore {
 			.param("recent", RECENT_CANDIDATES)
 			.param("fingerprint", fingerprint)
 			.param("distance", NearDuplicates.CANDIDATE_DISTANCE)
-			.query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("text"), rs.getString("content_hash"),
-					rs.getString("duplicate_of")))
+			.query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("content_hash"),
+					rs.getString("duplicate_of"), shingles(rs.getBytes("shingles"), rs.getString("text"))))
 			.list();
 		return candidates.stream()
 			.filter((candidate) -> candidate.contentHash().equals(article.contentHash())
-					|| text.isNearDuplicateOf(shingled(candidate)))
+					|| text.isNearDuplicateOf(candidate.shingles()))
 			.findFirst()
 			.map((candidate) -> (candidate.duplicateOf() != null) ? candidate.duplicateOf() : candidate.id())
 			.orElse(null);
 	}
 
 	/**
-	 * A stored article's text in shingles, each text split once: the latest articles are
-	 * candidates of hundreds after them, and splitting their texts again was most of
-	 * ingest's work on articles of a few KB. Kept by id and text hash, since a candidate
-	 * stored earlier in a poll whose transaction then failed may come back with another
-	 * text.
+	 * A candidate's shingles as stored, or taken from its text when it was stored before
+	 * they were (V5).
 	 */
-	private NearDuplicates.Shingled shingled(Candidate candidate) {
-		return this.shingledCandidates.get(candidate.id() + " " + candidate.contentHash(),
-				(key) -> NearDuplicates.Shingled.of(candidate.text()));
+	private static NearDuplicates.Shingles shingles(byte @Nullable [] stored, @Nullable String text) {
+		if (stored != null) {
+			return NearDuplicates.Shingles.fromBytes(stored);
+		}
+		return NearDuplicates.Shingled.of(Objects.requireNonNull(text)).shingles();
 	}
 
 	private static final Comparator<Article> OLDEST_FIRST = Comparator
@@ -225,7 +215,8 @@ public class ArticleStore {
 		return (int) ((fingerprint >>> (16 * band)) & 0xFFFF);
 	}
 
-	private record Candidate(String id, String text, String contentHash, @Nullable String duplicateOf) {
+	private record Candidate(String id, String contentHash, @Nullable String duplicateOf,
+			NearDuplicates.Shingles shingles) {
 	}
 
 }

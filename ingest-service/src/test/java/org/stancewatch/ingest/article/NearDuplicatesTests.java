@@ -3,6 +3,7 @@ package org.stancewatch.ingest.article;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class NearDuplicatesTests {
 
@@ -35,6 +36,28 @@ class NearDuplicatesTests {
 		String truncated = paragraphs[1] + "\n\n" + paragraphs[2];
 
 		assertThat(NearDuplicates.isNearDuplicate(this.original, truncated)).isTrue();
+	}
+
+	@Test
+	void shouldRecogniseACopyByTheShinglesStoredWithTheOriginal() {
+		byte[] stored = NearDuplicates.Shingled.of(this.original).shingles().toBytes();
+
+		NearDuplicates.Shingles read = NearDuplicates.Shingles.fromBytes(stored);
+
+		assertThat(NearDuplicates.Shingled.of(this.syndicated).isNearDuplicateOf(read)).isTrue();
+		assertThat(NearDuplicates.Shingled.of(this.otherStory).isNearDuplicateOf(read)).isFalse();
+		assertThat(read.toBytes()).isEqualTo(stored);
+	}
+
+	@Test
+	void shouldStoreNoShinglesForATextTooShortToBeACopy() {
+		assertThat(NearDuplicates.Shingled.of("Talks resume in Doha").shingles().toBytes()).isEmpty();
+	}
+
+	@Test
+	void shouldRejectStoredShinglesThatAreNotWholeHashes() {
+		assertThatIllegalArgumentException().isThrownBy(() -> NearDuplicates.Shingles.fromBytes(new byte[6]))
+			.withMessageContaining("4 bytes each");
 	}
 
 	@Test

@@ -75,6 +75,21 @@ class ArticleIntakeIT {
 	}
 
 	@Test
+	void shouldRecogniseACopyOfAnArticleStoredBeforeShinglesWereStoredWithIt() throws Exception {
+		String story = """
+				The central bank said on Sunday that it would release a further tranche of reserves held abroad
+				to pay for fuel imports over the winter, after weeks of talks with the trustees of the fund and
+				with the finance ministries of two neighbouring states.""";
+		JsonNode original = stored("https://archive.example.org/reserves", story);
+		// As a row stored before migration V5 added the column.
+		this.jdbc.sql("update article set shingles = null where id = ?").param(original.get("id").asString()).update();
+
+		JsonNode copy = stored("https://mirror.example.net/reserves", "Filed by a correspondent. " + story);
+
+		assertThat(copy.get("duplicateOf").asString()).isEqualTo(original.get("id").asString());
+	}
+
+	@Test
 	void shouldPlanTheNearDuplicateLookupOncePerConnectionNotPerArticle() {
 		// Its custom plans cost about a millisecond each and, on stale statistics, read
 		// every original of a crowded SimHash band (application.yml).
