@@ -45,6 +45,12 @@ public class ArticleStore {
 	 */
 	static final int BAND_CANDIDATES = 200;
 
+	/**
+	 * Articles compared that bear the new one's title, the latest first: a column or a
+	 * live page may reuse one headline for years.
+	 */
+	static final int TITLE_CANDIDATES = 100;
+
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
@@ -119,15 +125,15 @@ public class ArticleStore {
 
 	/**
 	 * The first stored article this one copies. Candidates are gathered cheaply (same
-	 * text hash, an original sharing a SimHash band, the same title, or among the most
-	 * recent articles), narrowed to the 20 nearest by SimHash distance in SQL (stories
-	 * that share a long footer all lie near each other, so the oldest 20 could all be
-	 * strangers), and confirmed by comparing the texts' shingles, oldest first. Only
-	 * originals are looked up by band: a story carried by hundreds of outlets would
-	 * otherwise make each of its copies compare with all the earlier ones. So an article
-	 * that resembles an older copy, but not that copy's original, is stored as an
-	 * original; and so is the copy of an original that {@value #BAND_CANDIDATES} newer
-	 * originals crowd out of every band it shares, unless it is among the latest
+	 * text hash, an original sharing a SimHash band, one of the latest with the same
+	 * title, or among the most recent articles), narrowed to the 20 nearest by SimHash
+	 * distance in SQL (stories that share a long footer all lie near each other, so the
+	 * oldest 20 could all be strangers), and confirmed by comparing the texts' shingles,
+	 * oldest first. Only originals are looked up by band: a story carried by hundreds of
+	 * outlets would otherwise make each of its copies compare with all the earlier ones.
+	 * So an article that resembles an older copy, but not that copy's original, is stored
+	 * as an original; and so is the copy of an original that {@value #BAND_CANDIDATES}
+	 * newer originals crowd out of every band it shares, unless it is among the latest
 	 * {@value #RECENT_CANDIDATES}.
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
@@ -159,7 +165,8 @@ public class ArticleStore {
 					    order by created_at desc limit :perBand)
 					  union all (select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
 					    order by created_at desc limit :perBand)
-					  union all select id, created_at, fingerprint from article where lower(title) = lower(:title)
+					  union all (select id, created_at, fingerprint from article where lower(title) = lower(:title)
+					   order by created_at desc limit :perTitle)
 					  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
 					), nearest as (
 					  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
@@ -178,6 +185,7 @@ public class ArticleStore {
 			.param("b3", band(fingerprint, 3))
 			.param("title", article.title())
 			.param("perBand", BAND_CANDIDATES)
+			.param("perTitle", TITLE_CANDIDATES)
 			.param("recent", RECENT_CANDIDATES)
 			.param("fingerprint", fingerprint)
 			.param("distance", NearDuplicates.CANDIDATE_DISTANCE)
