@@ -174,8 +174,7 @@ public final class NearDuplicates {
 
 		/** Whether this text copies the one whose shingles are given. */
 		public boolean isNearDuplicateOf(Shingles other) {
-			return comparable() && !other.isEmpty()
-					&& this.shingles.containmentPercent(other) >= MIN_CONTAINMENT_PERCENT;
+			return comparable() && !other.isEmpty() && this.shingles.shareAtLeast(other, MIN_CONTAINMENT_PERCENT);
 		}
 
 		private static long simHash(long[] hashes) {
@@ -251,30 +250,33 @@ public final class NearDuplicates {
 			return this.hashes.length == 0;
 		}
 
-		/** Share of the smaller set found in the larger, in percent. */
-		int containmentPercent(Shingles other) {
+		/**
+		 * Whether at least {@code percent}% of the smaller set is found in the larger;
+		 * gives up as soon as too many are missing, as they are for nearly every
+		 * candidate.
+		 */
+		boolean shareAtLeast(Shingles other, int percent) {
 			int[] smaller = (this.hashes.length <= other.hashes.length) ? this.hashes : other.hashes;
 			int[] larger = (smaller == this.hashes) ? other.hashes : this.hashes;
-			if (smaller.length == 0) {
-				return 0;
-			}
-			int shared = 0;
+			int required = (smaller.length * percent + 99) / 100;
+			int missesAllowed = smaller.length - required;
+			int misses = 0;
 			int i = 0;
 			int j = 0;
-			while (i < smaller.length && j < larger.length) {
-				if (smaller[i] < larger[j]) {
+			while (i < smaller.length && misses <= missesAllowed) {
+				if (j == larger.length || smaller[i] < larger[j]) {
+					misses++;
 					i++;
 				}
 				else if (smaller[i] > larger[j]) {
 					j++;
 				}
 				else {
-					shared++;
 					i++;
 					j++;
 				}
 			}
-			return shared * 100 / smaller.length;
+			return smaller.length > 0 && misses <= missesAllowed;
 		}
 
 	}

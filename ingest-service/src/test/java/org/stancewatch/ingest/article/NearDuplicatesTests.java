@@ -1,5 +1,7 @@
 package org.stancewatch.ingest.article;
 
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,18 @@ class NearDuplicatesTests {
 	}
 
 	@Test
+	void shouldCallACopyOneThatSharesFourFifthsOfTheShorterTextsShinglesAndNoFewer() {
+		NearDuplicates.Shingles shorter = shingles(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+
+		assertThat(shorter.shareAtLeast(shingles(1, 2, 3, 4, 5, 6, 7, 8, 20, 21, 22, 23), 80)).isTrue();
+		assertThat(shingles(1, 2, 3, 4, 5, 6, 7, 8, 20, 21, 22, 23).shareAtLeast(shorter, 80)).isTrue();
+		assertThat(shorter.shareAtLeast(shingles(0, 1, 2, 3, 4, 5, 6, 7, 20, 21, 22), 80)).isFalse();
+		assertThat(shorter.shareAtLeast(shingles(2, 3, 4, 5, 6, 7, 8, 9, 10), 80)).as("the longer one cut short")
+			.isTrue();
+		assertThat(shorter.shareAtLeast(NearDuplicates.Shingles.NONE, 80)).isFalse();
+	}
+
+	@Test
 	void shouldStoreNoShinglesForATextTooShortToBeACopy() {
 		assertThat(NearDuplicates.Shingled.of("Talks resume in Doha").shingles().toBytes()).isEmpty();
 	}
@@ -83,6 +97,11 @@ class NearDuplicatesTests {
 	@Test
 	void shouldNotCallShortTextsCopies() {
 		assertThat(NearDuplicates.isNearDuplicate("Talks resume in Doha", "Talks resume in Doha")).isFalse();
+	}
+
+	/** Shingles whose 64-bit hashes have these upper halves. */
+	private static NearDuplicates.Shingles shingles(int... upperHalves) {
+		return NearDuplicates.Shingles.of(IntStream.of(upperHalves).mapToLong((half) -> (long) half << 32).toArray());
 	}
 
 }
