@@ -67,12 +67,15 @@ public final class FeedParser {
 
 	private static SyndFeed build(byte[] body, @Nullable String contentType, URI feedUrl) throws FeedParseException {
 		try {
-			// Buffered: ROME's healer reads one character at a time, each a trip through
-			// the charset decoder without it (a fifth of ingest's CPU on full-text
-			// feeds).
-			try (Reader reader = new BufferedReader(reader(body, contentType))) {
-				return input().build(reader);
-			}
+			return read(body, contentType, false);
+		}
+		catch (FeedException | IOException | RuntimeException ex) {
+			// Not well-formed: read it again through ROME's healer, which mends HTML
+			// entities and junk before the XML declaration one character at a time
+			// (too slow to spend on the feeds that need nothing mended).
+		}
+		try {
+			return read(body, contentType, true);
 		}
 		catch (FeedException | IllegalArgumentException ex) {
 			if (looksLikeHtml(body)) {
@@ -97,13 +100,18 @@ public final class FeedParser {
 		}
 	}
 
-	private static SyndFeedInput input() {
+	private static SyndFeed read(byte[] body, @Nullable String contentType, boolean heal)
+			throws FeedException, IOException {
 		SyndFeedInput input = new SyndFeedInput();
-		// Stated, not assumed: these are ROME 2's defaults and the reason the XXE and
-		// entity-bomb files are refused before any entity is read.
+		// Stated, not assumed: ROME 2's default, and the reason the XXE and entity-bomb
+		// files are refused before any entity is read.
 		input.setAllowDoctypes(false);
-		input.setXmlHealerOn(true);
-		return input;
+		input.setXmlHealerOn(heal);
+		// Buffered: the healer reads one character at a time, each a trip through the
+		// charset decoder without it.
+		try (Reader reader = new BufferedReader(reader(body, contentType))) {
+			return input.build(reader);
+		}
 	}
 
 	private static Reader reader(byte[] body, @Nullable String contentType) throws IOException {

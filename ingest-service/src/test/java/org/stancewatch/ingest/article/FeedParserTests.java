@@ -157,6 +157,17 @@ class FeedParserTests {
 	}
 
 	@Test
+	void shouldMendHtmlEntitiesAndBlankLinesBeforeTheDeclaration() throws FeedParseException {
+		byte[] sloppy = ("\n\n" + RSS.formatted("UTF-8").replace("World desk", "World&nbsp;desk &mdash; daily"))
+			.getBytes(StandardCharsets.UTF_8);
+
+		ParsedFeed feed = this.parser.parse(sloppy, "application/rss+xml", FEED_URL);
+
+		assertThat(feed.title()).isEqualTo("World\u00a0desk \u2014 daily");
+		assertThat(feed.entries()).hasSize(2);
+	}
+
+	@Test
 	void shouldRejectBrokenXmlWithTheParsersReason() {
 		byte[] broken = "<rss version=\"2.0\"><channel><title>cut off".getBytes(StandardCharsets.UTF_8);
 
