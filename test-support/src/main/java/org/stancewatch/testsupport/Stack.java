@@ -55,6 +55,13 @@ public final class Stack implements AutoCloseable {
 
 	private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
+	/**
+	 * Stops everything when the JVM exits before {@link #close()}: a run cut short
+	 * (Ctrl-C on a benchmark, a test's fork killed at its timeout) left a broker, a
+	 * database and three services running.
+	 */
+	private final Thread stopAtExit = new Thread(this::stopAll, "stack-stop-at-exit");
+
 	private Stack(Path work, KafkaBrokerProcess broker, PostgresProcess postgres) {
 		this.work = work;
 		this.broker = broker;
@@ -80,6 +87,7 @@ public final class Stack implements AutoCloseable {
 		KafkaBrokerProcess broker = new KafkaBrokerProcess().start();
 		PostgresProcess postgres = new PostgresProcess(work.resolve("postgres")).start();
 		Stack stack = new Stack(work, broker, postgres);
+		Runtime.getRuntime().addShutdownHook(stack.stopAtExit);
 		try {
 			for (Service service : Service.values()) {
 				Map<String, String> environment = new HashMap<>(stack.defaultEnvironment(service));
@@ -194,6 +202,16 @@ public final class Stack implements AutoCloseable {
 	/** Stops the services politely, then the broker and the database. */
 	@Override
 	public void close() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.stopAtExit);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is exiting: the hook stops everything.
+		}
+		stopAll();
+	}
+
+	private void stopAll() {
 		this.services.values().forEach(ServiceProcess::close);
 		this.broker.close();
 		this.postgres.close();
