@@ -153,30 +153,30 @@ public class ArticleStore {
 		// article, which grew each insert's cost with the table. Repeats are dropped
 		// after the distance filter, which rules out nearly all candidates: hashing
 		// the 500 recent rows before it was half the query's time.
-		List<Candidate> candidates = this.jdbc
-			.sql("""
-					with candidate as (
-					  select id, created_at, fingerprint from article where content_hash = :hash
-					  union all (select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
-					    order by created_at desc limit :perBand)
-					  union all (select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
-					    order by created_at desc limit :perBand)
-					  union all (select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
-					    order by created_at desc limit :perBand)
-					  union all (select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
-					    order by created_at desc limit :perBand)
-					  union all (select id, created_at, fingerprint from article where lower(title) = lower(:title)
-					   order by created_at desc limit :perTitle)
-					  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
-					), nearest as (
-					  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
-					  from candidate
-					  where id <> :id and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
-					  order by distance, created_at, id limit 20
-					)
-					select a.id, a.content_hash, a.duplicate_of, a.shingles, case when a.shingles is null then a.text end as text
-					from nearest n join article a on a.id = n.id
-					order by n.created_at, n.id""")
+		List<Candidate> candidates = this.jdbc.sql("""
+				with candidate as (
+				  select id, created_at, fingerprint from article where content_hash = :hash
+				  union all (select id, created_at, fingerprint from article where band0 = :b0 and duplicate_of is null
+				    order by created_at desc limit :perBand)
+				  union all (select id, created_at, fingerprint from article where band1 = :b1 and duplicate_of is null
+				    order by created_at desc limit :perBand)
+				  union all (select id, created_at, fingerprint from article where band2 = :b2 and duplicate_of is null
+				    order by created_at desc limit :perBand)
+				  union all (select id, created_at, fingerprint from article where band3 = :b3 and duplicate_of is null
+				    order by created_at desc limit :perBand)
+				  union all (select id, created_at, fingerprint from article where lower(title) = lower(:title)
+				    order by created_at desc limit :perTitle)
+				  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
+				), nearest as (
+				  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
+				  from candidate
+				  where id <> :id and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
+				  order by distance, created_at, id limit 20
+				)
+				select a.id, a.content_hash, a.duplicate_of, a.shingles,
+				  case when a.shingles is null then a.text end as text
+				from nearest n join article a on a.id = n.id
+				order by n.created_at, n.id""")
 			.param("id", article.id())
 			.param("hash", article.contentHash())
 			.param("b0", band(fingerprint, 0))
