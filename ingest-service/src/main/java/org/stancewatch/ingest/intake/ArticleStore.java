@@ -84,8 +84,8 @@ public class ArticleStore {
 
 	private @Nullable Article insert(Article article) {
 		NearDuplicates.Shingled text = NearDuplicates.Shingled.of(article.text());
+		String duplicateOf = firstNearDuplicate(article, text);
 		long fingerprint = text.fingerprint();
-		String duplicateOf = firstNearDuplicate(article, text, fingerprint);
 		Article stored = new Article(article.id(), article.url(), article.canonicalUrl(), article.title(),
 				article.source(), article.feedId(), article.publishedAt(), article.fetchedAt(), article.language(),
 				article.text(), article.summary(), article.contentHash(), duplicateOf);
@@ -136,7 +136,7 @@ public class ArticleStore {
 	 * newer originals crowd out of every band it shares, unless it is among the latest
 	 * {@value #RECENT_CANDIDATES}.
 	 */
-	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, long fingerprint) {
+	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text) {
 		if (!text.comparable()) {
 			// A teaser of a few words is a copy only when identical; looking for near
 			// ones would compare it with every other teaser of similar wording.
@@ -153,6 +153,7 @@ public class ArticleStore {
 		// article, which grew each insert's cost with the table. Repeats are dropped
 		// after the distance filter, which rules out nearly all candidates: hashing
 		// the 500 recent rows before it was half the query's time.
+		long fingerprint = text.fingerprint();
 		List<Candidate> candidates = this.jdbc.sql("""
 				with candidate as (
 				  select id, created_at, fingerprint from article where content_hash = :hash
