@@ -431,7 +431,7 @@ public final class PipelineBenchmark {
 		String[] paragraphs = article.text().split("\n\n");
 		StringBuilder html = new StringBuilder();
 		for (String paragraph : paragraphs) {
-			html.append("<p>").append(paragraph).append("</p>");
+			html.append("<p>").append(xml(paragraph)).append("</p>");
 		}
 		String published = (article.publishedAt() != null) ? "<pubDate>"
 				+ DateTimeFormatter.RFC_1123_DATE_TIME.format(article.publishedAt().atOffset(ZoneOffset.UTC))
