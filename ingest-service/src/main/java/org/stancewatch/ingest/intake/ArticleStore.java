@@ -67,7 +67,7 @@ public class ArticleStore {
 	 */
 	@Transactional
 	public Optional<Article> save(Article article) {
-		return Optional.ofNullable(insert(article));
+		return saveAll(List.of(article)).stream().findFirst();
 	}
 
 	/**
@@ -79,12 +79,17 @@ public class ArticleStore {
 	 */
 	@Transactional
 	public List<Article> saveAll(List<Article> articles) {
-		return articles.stream().sorted(OLDEST_FIRST).map(this::insert).filter(Objects::nonNull).toList();
+		LatestArticles latest = new LatestArticles(RECENT_CANDIDATES, this::latest);
+		return articles.stream()
+			.sorted(OLDEST_FIRST)
+			.map((article) -> insert(article, latest))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
-	private @Nullable Article insert(Article article) {
+	private @Nullable Article insert(Article article, LatestArticles latest) {
 		NearDuplicates.Shingled text = NearDuplicates.Shingled.of(article.text());
-		String duplicateOf = firstNearDuplicate(article, text);
+		String duplicateOf = firstNearDuplicate(article, text, latest);
 		long fingerprint = text.fingerprint();
 		Article stored = new Article(article.id(), article.url(), article.canonicalUrl(), article.title(),
 				article.source(), article.feedId(), article.publishedAt(), article.fetchedAt(), article.language(),
@@ -103,6 +108,7 @@ public class ArticleStore {
 		if (inserted == 0) {
 			return null;
 		}
+		latest.add(stored.id(), fingerprint);
 		this.outbox.append(EventType.ARTICLE, stored.id(), stored.id(), stored);
 		logger.info("Queued article {} from {}{}: {}", stored.id(), stored.source(),
 				(duplicateOf != null) ? " (a copy of " + duplicateOf + ")" : "", stored.url());
@@ -136,7 +142,7 @@ public class ArticleStore {
 	 * newer originals crowd out of every band it shares, unless it is among the latest
 	 * {@value #RECENT_CANDIDATES}.
 	 */
-	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text) {
+	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, LatestArticles latest) {
 		if (!text.comparable()) {
 			// A teaser of a few words is a copy only when identical; looking for near
 			// ones would compare it with every other teaser of similar wording.
@@ -151,8 +157,8 @@ public class ArticleStore {
 		// One indexed lookup per kind of candidate, then the SimHash distance over those
 		// few rows only: an OR of these conditions made PostgreSQL filter every stored
 		// article, which grew each insert's cost with the table. Repeats are dropped
-		// after the distance filter, which rules out nearly all candidates: hashing
-		// the 500 recent rows before it was half the query's time.
+		// after the distance filter, which rules out nearly all candidates. The latest
+		// articles come as the ids of those near enough (LatestArticles).
 		long fingerprint = text.fingerprint();
 		List<Candidate> candidates = this.jdbc.sql("""
 				with candidate as (
@@ -167,7 +173,7 @@ public class ArticleStore {
 				    order by created_at desc limit :perBand)
 				  union all (select id, created_at, fingerprint from article where lower(title) = lower(:title)
 				    order by created_at desc limit :perTitle)
-				  union all (select id, created_at, fingerprint from article order by created_at desc limit :recent)
+				  union all select id, created_at, fingerprint from article where id = any(:latest)
 				), nearest as (
 				  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
 				  from candidate
@@ -187,7 +193,7 @@ public class ArticleStore {
 			.param("title", article.title())
 			.param("perBand", BAND_CANDIDATES)
 			.param("perTitle", TITLE_CANDIDATES)
-			.param("recent", RECENT_CANDIDATES)
+			.param("latest", latest.near(fingerprint))
 			.param("fingerprint", fingerprint)
 			.param("distance", NearDuplicates.CANDIDATE_DISTANCE)
 			.query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("content_hash"),
@@ -199,6 +205,15 @@ public class ArticleStore {
 			.findFirst()
 			.map((candidate) -> (candidate.duplicateOf() != null) ? candidate.duplicateOf() : candidate.id())
 			.orElse(null);
+	}
+
+	/** The latest articles' fingerprints, newest first. */
+	private List<LatestArticles.Fingerprinted> latest() {
+		return this.jdbc.sql("""
+				select id, fingerprint from article where fingerprint is not null order by created_at desc limit ?""")
+			.param(RECENT_CANDIDATES)
+			.query((rs, row) -> new LatestArticles.Fingerprinted(rs.getString("id"), rs.getLong("fingerprint")))
+			.list();
 	}
 
 	/**

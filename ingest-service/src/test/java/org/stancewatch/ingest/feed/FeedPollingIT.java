@@ -111,6 +111,37 @@ class FeedPollingIT {
 	}
 
 	@Test
+	void shouldFindACopyOfACopyThatTheSamePollBrought() {
+		String story = "The water authority said on Thursday that the new canal had reached the last three villages of"
+				+ " the district, and that farmers there could plant a second crop of wheat this year. Engineers"
+				+ " expect the sluice gates to be finished before the floods, and the district council has asked"
+				+ " for a second pumping station to be built on the eastern bank before the end of the summer.";
+		String comment = "Economists at the provincial college said the canal was the largest project of its kind in"
+				+ " a decade, and that its cost would be recovered within five harvests if the water is shared"
+				+ " fairly between the villages upstream and those at the end of the line.";
+		String storyEnd = story.substring(story.indexOf("Engineers"));
+		this.site.addItem(story("/canal/original", "Canal reaches villages", "Mon, 10 Nov 2025 08:00:00 GMT", story));
+		this.site.addItem(story("/canal/extended", "A canal for the district", "Mon, 10 Nov 2025 12:00:00 GMT",
+				story + " " + comment));
+		this.site.addItem(story("/canal/drifted", "What the canal will cost", "Mon, 10 Nov 2025 16:00:00 GMT",
+				comment + " " + storyEnd));
+		Feed feed = register("/feed.xml");
+
+		assertThat(pollNow(feed).newArticles()).isEqualTo(3);
+
+		List<Article> published = awaitArticles(feed, 3);
+		String original = published.stream()
+			.filter((a) -> a.url().endsWith("/original"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(published).filteredOn((a) -> !a.id().equals(original))
+			.extracting(Article::duplicateOf)
+			.as("the extended copy, and the copy that resembles only it")
+			.containsExactly(original, original);
+	}
+
+	@Test
 	void shouldDisableAFeedThatIsGone() {
 		this.site.answer("/gone.xml", 410, Map.of());
 		Feed feed = register("/gone.xml");
