@@ -140,7 +140,7 @@ public class ArticleStore {
 	 * So an article that resembles an older copy, but not that copy's original, is stored
 	 * as an original; and so is the copy of an original that {@value #BAND_CANDIDATES}
 	 * newer originals crowd out of every band it shares, unless it is among the latest
-	 * {@value #RECENT_CANDIDATES}.
+	 * {@value #RECENT_CANDIDATES} (read once per poll, the poll's own added as stored).
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, LatestArticles latest) {
 		if (!text.comparable()) {
