@@ -69,10 +69,33 @@ public final class ArticleNormalizer {
 				article.summary(), article.contentHash(), firstArticleId);
 	}
 
-	/** SHA-256 of the text with Unicode NFC and white space runs made single spaces. */
+	/**
+	 * SHA-256 of the text with Unicode NFC, stripped, and each run of ASCII white space
+	 * (what {@code \s} matches in a Java regular expression) made one space: stored
+	 * hashes were taken so, and copies are matched by them.
+	 */
 	public static String contentHash(String text) {
-		String normalised = Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
-		return Hashes.sha256Hex(normalised);
+		return Hashes.sha256Hex(singleSpaced(Normalizer.normalize(text, Normalizer.Form.NFC).strip()));
+	}
+
+	/**
+	 * A loop rather than {@code replaceAll}: that was 7% of ingest's CPU on full texts.
+	 */
+	private static String singleSpaced(String text) {
+		StringBuilder spaced = new StringBuilder(text.length());
+		boolean inSpace = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+			if (!space) {
+				spaced.append(c);
+			}
+			else if (!inSpace) {
+				spaced.append(' ');
+			}
+			inSpace = space;
+		}
+		return spaced.toString();
 	}
 
 	private record Identity(String id, String url, String canonicalUrl, String source) {

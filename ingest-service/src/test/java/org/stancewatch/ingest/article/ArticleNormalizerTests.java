@@ -97,6 +97,13 @@ class ArticleNormalizerTests {
 	}
 
 	@Test
+	void shouldHashTheTextAsStoredHashesWereTakenSoThatCopiesStillMatchThem() {
+		assertThat(ArticleNormalizer.contentHash(" Talks\t resume\r\n\u000B\fin\u00A0Doha\u2003 Cafe\u0301. \n"))
+			.as("NFC, stripped, runs of ASCII white space as one space; other spaces kept")
+			.isEqualTo(Hashes.sha256Hex("Talks resume in\u00A0Doha\u2003 Caf\u00E9."));
+	}
+
+	@Test
 	void shouldHashTheTextNotItsSpacing() {
 		assertThat(ArticleNormalizer.contentHash("Talks resume\n\nin  Doha. "))
 			.isEqualTo(ArticleNormalizer.contentHash("Talks resume in Doha."))
