@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -427,7 +428,7 @@ public final class PipelineBenchmark {
 	 * feeds carry it: paragraphs in {@code content:encoded}, the first one as
 	 * description.
 	 */
-	private static String fullTextItem(Article article) {
+	static String fullTextItem(Article article) {
 		String[] paragraphs = article.text().split("\n\n");
 		StringBuilder html = new StringBuilder();
 		for (String paragraph : paragraphs) {
@@ -439,6 +440,15 @@ public final class PipelineBenchmark {
 		return "<item><guid>" + article.url() + "</guid><link>" + article.url() + "</link><title>"
 				+ xml(article.title()) + "</title><description>" + xml(paragraphs[0]) + "</description>"
 				+ "<content:encoded>" + xml(html.toString()) + "</content:encoded>" + published + "</item>";
+	}
+
+	/** An RSS 2.0 feed of these items, as the benchmark's feed servers serve it. */
+	static byte[] rss(int feed, List<String> items) {
+		return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+				+ "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+				+ "<channel><title>Desk " + feed + "</title><link>http://desk" + feed + ".example.org/</link>"
+				+ String.join("", items) + "</channel></rss>")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String xml(String text) {
@@ -547,13 +557,7 @@ public final class PipelineBenchmark {
 
 		private void serve(HttpExchange exchange) throws IOException {
 			int feed = Integer.parseInt(exchange.getRequestURI().getPath().substring("/feed/".length()));
-			StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-					+ "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
-					+ "<channel><title>Desk " + feed + "</title><link>http://desk" + feed + ".example.org/</link>");
-			for (int i = 0; i < this.items; i++) {
-				rss.append(this.item.apply(feed, i));
-			}
-			byte[] body = rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+			byte[] body = rss(feed, IntStream.range(0, this.items).mapToObj((i) -> this.item.apply(feed, i)).toList());
 			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
