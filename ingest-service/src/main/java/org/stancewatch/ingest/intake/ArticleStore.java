@@ -1,6 +1,7 @@
 package org.stancewatch.ingest.intake;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +52,9 @@ public class ArticleStore {
 	 */
 	static final int TITLE_CANDIDATES = 100;
 
+	/** Candidates whose texts are compared, the nearest by SimHash distance. */
+	static final int NEAREST_CANDIDATES = 20;
+
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
@@ -94,21 +98,23 @@ public class ArticleStore {
 		Article stored = new Article(article.id(), article.url(), article.canonicalUrl(), article.title(),
 				article.source(), article.feedId(), article.publishedAt(), article.fetchedAt(), article.language(),
 				article.text(), article.summary(), article.contentHash(), duplicateOf);
-		int inserted = this.jdbc.sql("""
+		Optional<Instant> created = this.jdbc.sql("""
 				insert into article (id, feed_id, url, canonical_url, title, source, published_at, fetched_at, language,
 				  text, summary, content_hash, fingerprint, band0, band1, band2, band3, shingles, duplicate_of)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (id) do nothing""")
+				on conflict (id) do nothing
+				returning created_at""")
 			.params(stored.id(), (stored.feedId() != null) ? Long.valueOf(stored.feedId()) : null, stored.url(),
 					stored.canonicalUrl(), stored.title(), stored.source(), timestamp(stored),
 					Timestamp.from(stored.fetchedAt()), stored.language(), stored.text(), stored.summary(),
 					stored.contentHash(), fingerprint, band(fingerprint, 0), band(fingerprint, 1), band(fingerprint, 2),
 					band(fingerprint, 3), text.shingles().toBytes(), duplicateOf)
-			.update();
-		if (inserted == 0) {
+			.query((rs, row) -> rs.getTimestamp("created_at").toInstant())
+			.optional();
+		if (created.isEmpty()) {
 			return null;
 		}
-		latest.add(stored.id(), fingerprint);
+		latest.add(new LatestArticles.Fingerprinted(stored.id(), created.get(), fingerprint));
 		this.outbox.append(EventType.ARTICLE, stored.id(), stored.id(), stored);
 		logger.info("Queued article {} from {}{}: {}", stored.id(), stored.source(),
 				(duplicateOf != null) ? " (a copy of " + duplicateOf + ")" : "", stored.url());
@@ -132,15 +138,16 @@ public class ArticleStore {
 	/**
 	 * The first stored article this one copies. Candidates are gathered cheaply (same
 	 * text hash, an original sharing a SimHash band, one of the latest with the same
-	 * title, or among the most recent articles), narrowed to the 20 nearest by SimHash
-	 * distance in SQL (stories that share a long footer all lie near each other, so the
-	 * oldest 20 could all be strangers), and confirmed by comparing the texts' shingles,
-	 * oldest first. Only originals are looked up by band: a story carried by hundreds of
-	 * outlets would otherwise make each of its copies compare with all the earlier ones.
-	 * So an article that resembles an older copy, but not that copy's original, is stored
-	 * as an original; and so is the copy of an original that {@value #BAND_CANDIDATES}
-	 * newer originals crowd out of every band it shares, unless it is among the latest
-	 * {@value #RECENT_CANDIDATES} (read once per poll, the poll's own added as stored).
+	 * title, or among the most recent articles), narrowed to the
+	 * {@value #NEAREST_CANDIDATES} nearest by SimHash distance in SQL (stories that share
+	 * a long footer all lie near each other, so the oldest 20 could all be strangers),
+	 * and confirmed by comparing the texts' shingles, oldest first. Only originals are
+	 * looked up by band: a story carried by hundreds of outlets would otherwise make each
+	 * of its copies compare with all the earlier ones. So an article that resembles an
+	 * older copy, but not that copy's original, is stored as an original; and so is the
+	 * copy of an original that {@value #BAND_CANDIDATES} newer originals crowd out of
+	 * every band it shares, unless it is among the latest {@value #RECENT_CANDIDATES}
+	 * (read once per poll, the poll's own added as stored).
 	 */
 	private @Nullable String firstNearDuplicate(Article article, NearDuplicates.Shingled text, LatestArticles latest) {
 		if (!text.comparable()) {
@@ -178,7 +185,7 @@ public class ArticleStore {
 				  select distinct id, created_at, bit_count(int8send(fingerprint # :fingerprint)) as distance
 				  from candidate
 				  where id <> :id and bit_count(int8send(fingerprint # :fingerprint)) <= :distance
-				  order by distance, created_at, id limit 20
+				  order by distance, created_at, id limit :nearest
 				)
 				select a.id, a.content_hash, a.duplicate_of, a.shingles,
 				  case when a.shingles is null then a.text end as text
@@ -193,7 +200,8 @@ public class ArticleStore {
 			.param("title", article.title())
 			.param("perBand", BAND_CANDIDATES)
 			.param("perTitle", TITLE_CANDIDATES)
-			.param("latest", latest.near(fingerprint))
+			.param("latest", latest.nearest(fingerprint, NEAREST_CANDIDATES))
+			.param("nearest", NEAREST_CANDIDATES)
 			.param("fingerprint", fingerprint)
 			.param("distance", NearDuplicates.CANDIDATE_DISTANCE)
 			.query((rs, row) -> new Candidate(rs.getString("id"), rs.getString("content_hash"),
@@ -210,9 +218,11 @@ public class ArticleStore {
 	/** The latest articles' fingerprints, newest first. */
 	private List<LatestArticles.Fingerprinted> latest() {
 		return this.jdbc.sql("""
-				select id, fingerprint from article where fingerprint is not null order by created_at desc limit ?""")
+				select id, created_at, fingerprint from article where fingerprint is not null
+				order by created_at desc limit ?""")
 			.param(RECENT_CANDIDATES)
-			.query((rs, row) -> new LatestArticles.Fingerprinted(rs.getString("id"), rs.getLong("fingerprint")))
+			.query((rs, row) -> new LatestArticles.Fingerprinted(rs.getString("id"),
+					rs.getTimestamp("created_at").toInstant(), rs.getLong("fingerprint")))
 			.list();
 	}
 
