@@ -24,9 +24,9 @@ import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.XmlReaderException;
+import org.jdom2.UncheckedJDOMFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
-import org.jdom2.UncheckedJDOMFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
