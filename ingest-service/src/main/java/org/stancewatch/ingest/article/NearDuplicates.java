@@ -14,8 +14,9 @@ import java.util.Locale;
  * Copies that differ in a byline, a footer or a "first published by" line land about 5 to
  * 15 bits apart, unrelated texts about 32; {@link #isCandidate(long, long)} is generous
  * (at most {@value #CANDIDATE_DISTANCE} bits) because a 64-bit SimHash is noisy on texts
- * of a few hundred words. In PostgreSQL 14+:
- * {@code bit_count(int8send(fingerprint # :fp)) <= 20} over recent articles.</li>
+ * of a few hundred words. ArticleStore's lookup applies it in PostgreSQL 14+
+ * ({@code bit_count(int8send(fingerprint # :fp)) <= 20}) to the candidates it gathers,
+ * and here to the latest articles, read once per poll.</li>
  * <li>Decision: {@link Shingled#isNearDuplicateOf(Shingles)} compares the shingle sets of
  * the two texts: a copy shares at least {@value #MIN_CONTAINMENT_PERCENT}% of the shorter
  * text's shingles with the longer one (which also catches a truncated copy or one with a
