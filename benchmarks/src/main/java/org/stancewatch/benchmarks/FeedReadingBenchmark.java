@@ -50,8 +50,8 @@ public class FeedReadingBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.feed = PipelineBenchmark.rss(0,
-				ArticleCorpus.generate(ITEMS, 7).stream().map(PipelineBenchmark::fullTextItem).toList());
+		this.feed = BenchmarkFeeds.rss(0,
+				ArticleCorpus.generate(ITEMS, 7).stream().map(BenchmarkFeeds::fullTextItem).toList());
 	}
 
 	@Benchmark

@@ -424,38 +424,6 @@ public final class PipelineBenchmark {
 	}
 
 	/**
-	 * An {@link ArticleCorpus} article as a feed item with its full text, as many news
-	 * feeds carry it: paragraphs in {@code content:encoded}, the first one as
-	 * description.
-	 */
-	static String fullTextItem(Article article) {
-		String[] paragraphs = article.text().split("\n\n");
-		StringBuilder html = new StringBuilder();
-		for (String paragraph : paragraphs) {
-			html.append("<p>").append(xml(paragraph)).append("</p>");
-		}
-		String published = (article.publishedAt() != null) ? "<pubDate>"
-				+ DateTimeFormatter.RFC_1123_DATE_TIME.format(article.publishedAt().atOffset(ZoneOffset.UTC))
-				+ "</pubDate>" : "";
-		return "<item><guid>" + article.url() + "</guid><link>" + article.url() + "</link><title>"
-				+ xml(article.title()) + "</title><description>" + xml(paragraphs[0]) + "</description>"
-				+ "<content:encoded>" + xml(html.toString()) + "</content:encoded>" + published + "</item>";
-	}
-
-	/** An RSS 2.0 feed of these items, as the benchmark's feed servers serve it. */
-	static byte[] rss(int feed, List<String> items) {
-		return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-				+ "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
-				+ "<channel><title>Desk " + feed + "</title><link>http://desk" + feed + ".example.org/</link>"
-				+ String.join("", items) + "</channel></rss>")
-			.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String xml(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-	}
-
-	/**
 	 * Articles as real feeds carry them ({@link ArticleCorpus}: about 4 KB of text each,
 	 * a third reporting acts of states, the others none): until extract has read them all
 	 * and alert has stored every relation change extract made of them.
@@ -465,7 +433,8 @@ public final class PipelineBenchmark {
 		double readBefore = extractCounter(stack, "stancewatch_extract_articles_total");
 		double madeBefore = extractCounter(stack, "stancewatch_extract_relation_changes_total");
 		List<Article> corpus = ArticleCorpus.generate(feeds * items, 11);
-		try (Feeds server = new Feeds(feeds, items, (feed, i) -> fullTextItem(corpus.get(feed * items + i)))) {
+		try (Feeds server = new Feeds(feeds, items,
+				(feed, i) -> BenchmarkFeeds.fullTextItem(corpus.get(feed * items + i)))) {
 			CpuUse cpuBefore = CpuUse.now(stack.work().resolve("postgres"));
 			if (Boolean.getBoolean("statements")) {
 				StatementProfile.reset(stack.alertDatabase());
@@ -557,7 +526,8 @@ public final class PipelineBenchmark {
 
 		private void serve(HttpExchange exchange) throws IOException {
 			int feed = Integer.parseInt(exchange.getRequestURI().getPath().substring("/feed/".length()));
-			byte[] body = rss(feed, IntStream.range(0, this.items).mapToObj((i) -> this.item.apply(feed, i)).toList());
+			byte[] body = BenchmarkFeeds.rss(feed,
+					IntStream.range(0, this.items).mapToObj((i) -> this.item.apply(feed, i)).toList());
 			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
